@@ -37,9 +37,24 @@ export type { EndpointRunStats, ErrorSource, LoadModel, RunStats } from './model
 // Comparison
 export { compareRuns } from './compare/compare-runs.js';
 export { DEFAULT_COMPARE_OPTIONS, resolveCompareOptions } from './compare/options.js';
-export { COMPARED_METRICS } from './compare/types.js';
+export { COMPARED_METRICS, INCONCLUSIVE_REASONS } from './compare/types.js';
+export { compareScenarioRuns, exitCodeOf } from './compare/compare-folders.js';
+export type { CompareFoldersOptions, ScenarioComparison } from './compare/compare-folders.js';
+export { CALIBRATION_FILE, calibrationFrom, readCalibration } from './compare/calibration.js';
+export type { CalibrationRow, NoiseCalibration } from './compare/calibration.js';
+export { judgeSlos, sloStatus } from './compare/slo-judgments.js';
+export type { SloJudgment, SloSide, SloStatus } from './compare/slo-judgments.js';
+export { comparisonSeed, effectSizes } from './compare/effect-sizes.js';
+export type { EffectSize } from './compare/effect-sizes.js';
+export { batchLatencyStatistic, batchRate, lag1Autocorrelation } from './compare/time-batches.js';
+export type { BatchedLog } from './compare/time-batches.js';
 export type {
   Budget,
+  BudgetOverrides,
+  CalibrationSummary,
+  ErrorRateBudget,
+  Inference,
+  ServiceBudgetOverrides,
   ComparedMetric,
   CompareOptions,
   Comparison,
@@ -58,6 +73,9 @@ export type {
   Verdict,
   VerdictCounts,
 } from './compare/types.js';
+
+// Config file (`stagecraft.config.ts`): budgets per service and endpoint
+export * from './config/index.js';
 
 // Per-run statistics of every metric (`stagecraft summarize`)
 export { summarize } from './summarize/summarize.js';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { formatProblem, isStagecraftError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { registerAbCommand } from './commands/ab.js';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerCompileCommand } from './commands/compile.js';
 import { registerDemoCommand, registerDemoServiceCommand } from './commands/demo.js';
@@ -22,6 +23,7 @@ export function buildProgram(context: CliContext): Command {
   registerInspectCommand(program, context);
   registerRunCommand(program, context);
   registerCompareCommand(program, context);
+  registerAbCommand(program, context);
   registerSummarizeCommand(program, context);
   registerDemoCommand(program, context);
   registerDemoServiceCommand(program, context);

@@ -1,9 +1,9 @@
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { compileScenarios } from '../dsl/compiler/compile.js';
-import { runInterleaved } from '../runner/experiment.js';
+import { runAb } from '../runner/ab.js';
 import { ensureK6 } from '../runner/k6-install.js';
-import { compareScenarioRuns, type ScenarioComparison } from '../analysis/compare/compare-folders.js';
+import type { ScenarioComparison } from '../analysis/compare/compare-folders.js';
 import { startDemoServices, type RunningDemo } from './services.js';
 
 /** The demo's scenarios and the environment variable that points each at its service. */
@@ -59,24 +59,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const comparisons: ScenarioComparison[] = [];
     for (const scenario of DEMO_SCENARIOS) {
       log(`${scenario.name}: ${runsPerSide} runs per side, interleaved`);
-      const runs = await runInterleaved({
+      const result = await runAb({
         scenario: scenario.name,
         root,
         resultsDir,
+        outDir: join(outDir, scenario.name),
         k6,
         log,
-        runsPerSide,
-        baseline: { label: 'baseline', env: { [scenario.targetVariable]: scenario.target(baseline) } },
-        candidate: { label: 'refactor', env: { [scenario.targetVariable]: scenario.target(refactor) } },
+        repeat: runsPerSide,
+        labels: { baseline: 'baseline', candidate: 'refactor' },
+        baselineEnv: { [scenario.targetVariable]: scenario.target(baseline) },
+        candidateEnv: { [scenario.targetVariable]: scenario.target(refactor) },
       });
-      comparisons.push(
-        await compareScenarioRuns({
-          scenario: scenario.name,
-          baseline: runs.baseline.map((run) => run.folder),
-          candidate: runs.candidate.map((run) => run.folder),
-          outDir: join(outDir, scenario.name),
-        }),
-      );
+      comparisons.push(result.comparison);
     }
     const summaryFile = join(outDir, 'README.md');
     await writeFileAtomic(summaryFile, demoSummary(comparisons, outDir, runsPerSide));

@@ -1,13 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ExitCode, type ExitCodeValue } from '../../core/exit-codes.js';
 import { RunFiles, type RunManifest } from '../../core/run-manifest.js';
 import type { ScenarioMetadata } from '../../core/scenario-metadata.js';
 import { loadRuns } from '../ingest/load-runs.js';
 import { writeReport } from '../report/write-report.js';
+import { CALIBRATION_FILE, readCalibration, type NoiseCalibration } from './calibration.js';
 import { compareRuns } from './compare-runs.js';
-import type { Comparison } from './types.js';
+import type { CompareOptions, Comparison } from './types.js';
 
 /** Options of {@link compareScenarioRuns}. */
 export interface CompareFoldersOptions {
@@ -25,6 +26,15 @@ export interface CompareFoldersOptions {
   readonly allowDifferentScenarios?: boolean;
   /** Stop at the first malformed line of k6 output instead of skipping and counting it. */
   readonly strict?: boolean;
+  /** Budgets, levels and other settings (e.g. from `stagecraft.config.ts`); the fields above win. */
+  readonly compareOptions?: CompareOptions;
+  /**
+   * A/A calibration: a file path, `false` for none, or undefined to look for
+   * `aa-calibration.json` beside the baseline run folders (as `stagecraft ab --aa` stores it).
+   */
+  readonly calibration?: string | false;
+  /** Exit with {@link ExitCode.inconclusive} when nothing FAILs but some rows are undecided. */
+  readonly failOnInconclusive?: boolean;
 }
 
 /** A finished comparison, its files and the exit code it implies. */
@@ -38,6 +48,8 @@ export interface ScenarioComparison {
   readonly jsonFile: string;
   readonly trim: { readonly startMs: number; readonly endMs: number };
   readonly exitCode: ExitCodeValue;
+  /** The A/A calibration file used, or null. */
+  readonly calibrationFile: string | null;
 }
 
 /** Planned test length in ms from compiler metadata (longest scenario end), if known. */
@@ -100,7 +112,12 @@ export async function compareScenarioRuns(options: CompareFoldersOptions): Promi
   const read = { trimStartMs: trim.startMs, trimEndMs: trim.endMs, strict: options.strict ?? false };
   const baseline = await loadRuns(options.baseline, read);
   const candidate = await loadRuns(options.candidate, read);
-  const comparison = compareRuns(baseline, candidate, { allowDifferentScenarios: options.allowDifferentScenarios ?? false });
+  const calibration = await findCalibration(options, manifest?.scenario.name ?? null);
+  const comparison = compareRuns(baseline, candidate, {
+    ...options.compareOptions,
+    ...(calibration === null ? {} : { calibration: calibration.calibration, calibrationSource: calibration.file }),
+    allowDifferentScenarios: options.allowDifferentScenarios ?? options.compareOptions?.allowDifferentScenarios ?? false,
+  });
   const files = options.outDir === undefined ? { markdown: '', json: '' } : await writeReport(comparison, options.outDir);
   return {
     scenario: options.scenario ?? manifest?.scenario.name ?? 'k6 runs',
@@ -110,6 +127,31 @@ export async function compareScenarioRuns(options: CompareFoldersOptions): Promi
     markdownFile: files.markdown,
     jsonFile: files.json,
     trim,
-    exitCode: comparison.overall.verdict === 'FAIL' ? ExitCode.regression : ExitCode.ok,
+    exitCode: exitCodeOf(comparison, options.failOnInconclusive ?? false),
+    calibrationFile: calibration?.file ?? null,
   };
+}
+
+/** 1 for any FAIL; 4 for undecided rows when asked (`--fail-on-inconclusive`); else 0. */
+export function exitCodeOf(comparison: Comparison, failOnInconclusive: boolean): ExitCodeValue {
+  if (comparison.overall.verdict === 'FAIL') return ExitCode.regression;
+  if (failOnInconclusive && comparison.overall.inconclusive) return ExitCode.inconclusive;
+  return ExitCode.ok;
+}
+
+/**
+ * The calibration to use: the given file, none when disabled, else `aa-calibration.json` in a
+ * baseline path or its parent folder, used only when it was made for the same scenario.
+ */
+async function findCalibration(options: CompareFoldersOptions, scenario: string | null): Promise<{ calibration: NoiseCalibration; file: string } | null> {
+  if (options.calibration === false) return null;
+  if (options.calibration !== undefined) return { calibration: await readCalibration(options.calibration), file: options.calibration };
+  for (const path of options.baseline) {
+    for (const file of [join(path, CALIBRATION_FILE), join(dirname(path), CALIBRATION_FILE)]) {
+      if (!existsSync(file)) continue;
+      const calibration = await readCalibration(file);
+      if (calibration.scenario === scenario) return { calibration, file };
+    }
+  }
+  return null;
 }

@@ -6,12 +6,20 @@ import { bhAdjust, holmAdjust } from '../stats/index.js';
 import { finishRow, type Draft, type EndpointId } from './draft.js';
 import { errorRateDraft } from './error-rate-row.js';
 import { resolveCompareOptions } from './options.js';
-import { latencyDraft, throughputDraft } from './ratio-rows.js';
+import { rowBudget, rowErrorRateBudget } from './budgets.js';
+import { calibratedRunSd } from './calibration.js';
+import { comparisonSeed, effectSizes } from './effect-sizes.js';
+import { latencyDraft, throughputDraft, type RatioRowContext } from './ratio-rows.js';
+import { judgeSlos, type SloJudgment } from './slo-judgments.js';
+import type { SloMetadata } from '../../core/scenario-metadata.js';
 import {
   type CompareOptions,
   type Comparison,
   type ComparisonRow,
+  INCONCLUSIVE_REASONS,
+  type CalibrationSummary,
   type OverallSummary,
+  type ResolvedCompareOptions,
   type RunSummary,
   type ServiceSummary,
   type SummaryReason,
@@ -46,6 +54,8 @@ export function compareRuns(
   }
   const notes: string[] = [];
   checkScenarios(baseline, candidate, resolved.allowDifferentScenarios, notes);
+  checkLoadProfiles(baseline, candidate, resolved.allowDifferentScenarios, notes);
+  const seed = comparisonSeed(baseline, candidate, resolved);
 
   const baseStats = baseline.map(computeRunStats);
   const candStats = candidate.map(computeRunStats);
@@ -55,31 +65,41 @@ export function compareRuns(
     candidateDropped: candStats.reduce((total, run) => total + run.droppedIterations, 0),
   };
 
+  const { calibration } = options;
+  const [onlyBaseline, onlyCandidate] = [baseline[0], candidate[0]];
+  const context: RatioRowContext = {
+    singleRuns: baseline.length === 1 && candidate.length === 1 && onlyBaseline && onlyCandidate ? { baseline: onlyBaseline, candidate: onlyCandidate } : null,
+    budget: (id, metric) => rowBudget(resolved, calibration, id, metric),
+    runSd: (id, metric) => calibratedRunSd(calibration, id.service, id.endpoint, metric),
+  };
+  const ids = endpointIds([...baseStats, ...candStats]);
   const drafts: Draft[] = [];
-  for (const id of endpointIds([...baseStats, ...candStats])) {
-    drafts.push(latencyDraft(id, 'p50', baseStats, candStats, resolved));
-    drafts.push(latencyDraft(id, 'p95', baseStats, candStats, resolved));
-    drafts.push(latencyDraft(id, 'p99', baseStats, candStats, resolved));
-    drafts.push(latencyDraft(id, 'mean', baseStats, candStats, resolved));
-    drafts.push(errorRateDraft(id, baseStats, candStats, resolved));
-    drafts.push(throughputDraft(id, baseStats, candStats, resolved, { gating: model === 'closed', ...dropped }));
+  for (const id of ids) {
+    for (const metric of ['p50', 'p95', 'p99', 'mean'] as const) drafts.push(latencyDraft(id, metric, baseStats, candStats, resolved, context));
+    drafts.push(errorRateDraft(id, baseStats, candStats, resolved, rowErrorRateBudget(resolved, id)));
+    drafts.push(throughputDraft(id, baseStats, candStats, resolved, { ...context, gating: model === 'closed', ...dropped }));
   }
 
   const rows = adjustAndFinish(drafts);
+  const slos = judgeSlos(sloMetadata(baseline, candidate), baseline, candidate);
   const baselineRuns = baseline.map((run, i) => runSummary(run, baseStats[i] as RunStats));
   const candidateRuns = candidate.map((run, i) => runSummary(run, candStats[i] as RunStats));
   addNotes(notes, { baseline, candidate, baseStats, candStats, model, rows });
 
   const qualityIssues = [...baselineRuns, ...candidateRuns].some((run) => run.quality.length > 0);
-  const services = serviceSummaries(rows);
-  const overall = overallSummary(rows, qualityIssues, baseline.length, candidate.length);
+  const services = serviceSummaries(rows, slos);
+  const overall = overallSummary(rows, slos, qualityIssues, baseline.length, candidate.length);
+  if (resolved.calibration !== null) notes.push(calibrationNote(resolved.calibration, resolved));
   return {
     schemaVersion: 1,
     ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
+    seed,
     options: resolved,
     overall,
     services,
     rows,
+    slos,
+    effectSizes: effectSizes(ids, baseline, candidate, seed),
     runs: { baseline: baselineRuns, candidate: candidateRuns },
     notes,
   };
@@ -136,6 +156,33 @@ function checkScenarios(baseline: readonly LoadedRun[], candidate: readonly Load
   notes.push(`Different scenario scripts were allowed: ${text}. Differences may come from the test, not the system.`);
 }
 
+/** What decides the load of a run: the executors' options and any load flags given to k6. */
+function loadProfile(run: LoadedRun): string | null {
+  const manifest = run.manifest;
+  if (manifest === null) return null;
+  const scenarios = manifest.scenario.metadata?.scenarios.map((scenario) => ({ name: scenario.name, options: scenario.options })) ?? null;
+  const flags = manifest.k6.argv.filter((arg, i, argv) => LOAD_FLAGS.test(arg) || LOAD_FLAGS.test(argv[i - 1] ?? ''));
+  return JSON.stringify({ scenarios, flags });
+}
+
+/** k6 flags that change the load (VUs, duration, iterations, stages, segments, rate limits). */
+const LOAD_FLAGS = /^(-u|--vus|-d|--duration|-i|--iterations|-s|--stage|--execution-segment(-sequence)?|--rps)(=|$)/;
+
+function checkLoadProfiles(baseline: readonly LoadedRun[], candidate: readonly LoadedRun[], allow: boolean, notes: string[]): void {
+  const profiles = [...baseline, ...candidate].map(loadProfile);
+  const known = profiles.filter((profile): profile is string => profile !== null);
+  if (new Set(known).size <= 1) return;
+  const text = 'the runs were made with different load profiles (executor options or k6 load flags differ between manifests)';
+  if (!allow) {
+    throw new StagecraftError({
+      code: 'invalid-input',
+      message: `refusing to compare: ${text}; latency and throughput under different load are not comparable`,
+      fix: 'run both sides with the same scenario and k6 flags, or allow it explicitly with --allow-different-scenarios',
+    });
+  }
+  notes.push(`Different load profiles were allowed: ${text}.`);
+}
+
 function short(hash: string): string {
   return hash.startsWith('sha256:') ? `sha256:${hash.slice(7, 19)}` : hash.slice(0, 19);
 }
@@ -164,54 +211,88 @@ function runSummary(run: LoadedRun, stats: RunStats): RunSummary {
   };
 }
 
-function countVerdicts(rows: readonly ComparisonRow[]): VerdictCounts {
+/** Something with a verdict: a comparison row or an SLO judgment. */
+interface Judged {
+  readonly service: string;
+  readonly endpoint: string | null;
+  readonly verdict: Verdict;
+  readonly reason: ComparisonRow['reason'];
+}
+
+function countVerdicts(items: readonly Judged[]): VerdictCounts {
   const counts = { PASS: 0, WARN: 0, FAIL: 0 };
-  for (const row of rows) counts[row.verdict] += 1;
+  for (const item of items) counts[item.verdict] += 1;
   return counts;
 }
 
-/** The worst row (first in row order among the worst); undefined for no rows. */
-function worstRow(rows: readonly ComparisonRow[]): ComparisonRow | undefined {
-  let worst: ComparisonRow | undefined;
-  for (const row of rows) if (worst === undefined || SEVERITY[row.verdict] > SEVERITY[worst.verdict]) worst = row;
+/** The worst item (first in order among the worst); undefined for none. */
+function worstOf<T extends Judged>(items: readonly T[]): T | undefined {
+  let worst: T | undefined;
+  for (const item of items) if (worst === undefined || SEVERITY[item.verdict] > SEVERITY[worst.verdict]) worst = item;
   return worst;
 }
 
-function summaryReason(worst: ComparisonRow | undefined): SummaryReason {
+function summaryReason(worst: Judged | undefined): SummaryReason {
   return worst === undefined || worst.verdict === 'PASS' ? 'no-regression' : worst.reason;
 }
 
-function serviceSummaries(rows: readonly ComparisonRow[]): ServiceSummary[] {
-  const services = [...new Set(rows.map((row) => row.service))];
+function serviceSummaries(rows: readonly ComparisonRow[], slos: readonly SloJudgment[]): ServiceSummary[] {
+  const services = [...new Set([...rows.map((row) => row.service), ...slos.map((slo) => slo.service)])];
   return services.map((service) => {
-    const own = rows.filter((row) => row.service === service);
-    const worst = worstRow(own);
+    const own = [...rows.filter((row) => row.service === service), ...slos.filter((slo) => slo.service === service)];
+    const worst = worstOf(own);
     return {
       service,
       verdict: worst?.verdict ?? 'PASS',
       reason: summaryReason(worst),
       counts: countVerdicts(own),
-      endpoints: [...new Set(own.map((row) => row.endpoint))],
+      endpoints: [...new Set(rows.filter((row) => row.service === service).map((row) => row.endpoint))],
     };
   });
 }
 
-function overallSummary(rows: readonly ComparisonRow[], qualityIssues: boolean, baseRuns: number, candRuns: number): OverallSummary {
+function overallSummary(rows: readonly ComparisonRow[], slos: readonly SloJudgment[], qualityIssues: boolean, baseRuns: number, candRuns: number): OverallSummary {
   const counts = countVerdicts(rows);
-  const worst = worstRow(rows);
-  const tally = `${counts.FAIL} FAIL, ${counts.WARN} WARN, ${counts.PASS} PASS rows from ${baseRuns} baseline and ${candRuns} candidate run(s)`;
+  const sloCounts = countVerdicts(slos);
+  const worst = worstOf<Judged>([...rows, ...slos]);
+  const inconclusive = counts.FAIL === 0 && sloCounts.FAIL === 0 && rows.some((row) => row.verdict === 'WARN' && INCONCLUSIVE_REASONS.includes(row.reason));
+  const sloTally = slos.length === 0 ? '' : `; SLOs: ${sloCounts.FAIL} FAIL, ${sloCounts.WARN} WARN, ${sloCounts.PASS} PASS`;
+  const tally = `${counts.FAIL} FAIL, ${counts.WARN} WARN, ${counts.PASS} PASS rows from ${baseRuns} baseline and ${candRuns} candidate run(s)${sloTally}`;
+  const base = { counts, slos: sloCounts, inconclusive };
   if (rows.length === 0) {
-    return { verdict: 'WARN', reason: 'no-samples', counts, message: 'No request samples on either side: nothing was compared.' };
+    return { ...base, verdict: 'WARN', reason: 'no-samples', inconclusive: true, message: 'No request samples on either side: nothing was compared.' };
   }
   if (worst === undefined || worst.verdict === 'PASS') {
     if (qualityIssues) {
-      return { verdict: 'WARN', reason: 'data-quality', counts, message: `Every row passed, but some runs have data-quality problems (see the notes): ${tally}.` };
+      return { ...base, verdict: 'WARN', reason: 'data-quality', message: `Every row passed, but some runs have data-quality problems (see the notes): ${tally}.` };
     }
-    return { verdict: 'PASS', reason: 'no-regression', counts, message: `No regression found: ${tally}.` };
+    return { ...base, verdict: 'PASS', reason: 'no-regression', message: `No regression found: ${tally}.` };
   }
-  const first = `${worst.service} ${worst.endpoint} ${worst.metric}: ${worst.reason}`;
-  const lead = worst.verdict === 'FAIL' ? 'Regression beyond budget' : 'Not a clean pass';
-  return { verdict: worst.verdict, reason: worst.reason, counts, message: `${lead} (first: ${first}); ${tally}.` };
+  const what = 'metric' in worst ? (worst as ComparisonRow).metric : `SLO ${(worst as SloJudgment).statistic}`;
+  const first = `${worst.service}${worst.endpoint === null ? '' : ` ${worst.endpoint}`} ${what}: ${worst.reason}`;
+  const lead = worst.verdict === 'FAIL' ? (worst.reason === 'slo-critical-breach' ? 'Critical SLO breach' : 'Regression beyond budget') : 'Not a clean pass';
+  return { ...base, verdict: worst.verdict, reason: worst.reason, message: `${lead} (first: ${first}); ${tally}.` };
+}
+
+/** The SLOs declared in the runs' scenario metadata (the first manifest that has any). */
+function sloMetadata(baseline: readonly LoadedRun[], candidate: readonly LoadedRun[]): readonly SloMetadata[] {
+  for (const run of [...baseline, ...candidate]) {
+    const slos = run.manifest?.scenario.metadata?.slos;
+    if (slos !== undefined) return slos;
+  }
+  return [];
+}
+
+function calibrationNote(calibration: CalibrationSummary, options: ResolvedCompareOptions): string {
+  const noise = Object.entries(calibration.noise)
+    .map(([metric, value]) => `${metric} ${(value * 100).toFixed(1)}%`)
+    .join(', ');
+  const beyond = Object.entries(calibration.noise).filter(([metric, value]) => {
+    const fail = options.budgets[metric as keyof ResolvedCompareOptions['budgets']].fail;
+    return fail !== null && value > fail;
+  });
+  const warning = beyond.length === 0 ? '' : ` The measured noise exceeds the FAIL budget for ${beyond.map(([metric]) => metric).join(', ')}: changes of the budget's size cannot be told from noise on this machine.`;
+  return `A/A calibration${calibration.source === null ? '' : ` from ${calibration.source}`} (${calibration.runsPerSide.baseline}+${calibration.runsPerSide.candidate} runs, false-alarm rate ${(calibration.falseAlarmRate * 100).toFixed(0)}% of gating rows): noise thresholds raised to the measured noise where larger (${noise}).${warning}`;
 }
 
 interface NoteContext {

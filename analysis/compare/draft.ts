@@ -33,6 +33,7 @@ export function noTest(common: Common, ratio: number | null, difference: number 
     absoluteDifference: difference,
     p: null,
     test: null,
+    inference: null,
     minDetectableChange: null,
     decided: outcome,
   };
@@ -55,6 +56,7 @@ export function finishRow(draft: Draft, pAdjusted: number | null): ComparisonRow
     p: draft.p,
     pAdjusted: draft.p === null ? null : pAdjusted,
     test: draft.test,
+    inference: draft.inference,
     gating: draft.gating,
     verdict: outcome.verdict,
     reason: outcome.reason,

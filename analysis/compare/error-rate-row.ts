@@ -3,7 +3,7 @@ import { fisherExact, normalCdf, normalQuantile, twoProportionZTest } from '../s
 import { formatP, formatPp, formatRate } from './format.js';
 import type { Draft, EndpointId, Outcome } from './draft.js';
 import { noTest } from './draft.js';
-import type { ResolvedCompareOptions, SideValues, TestMethod } from './types.js';
+import type { ErrorRateBudget, ResolvedCompareOptions, SideValues, TestMethod } from './types.js';
 
 interface Counts {
   /** Per run with at least one judged request: [failed, trials]. */
@@ -105,6 +105,7 @@ export function errorRateDraft(
   baseline: readonly RunStats[],
   candidate: readonly RunStats[],
   options: ResolvedCompareOptions,
+  budget: ErrorRateBudget = options.errorRate,
 ): Draft {
   const base = countsOf(baseline, id);
   const cand = countsOf(candidate, id);
@@ -148,7 +149,7 @@ export function errorRateDraft(
   const pooled = (base.failed + cand.failed) / (base.trials + cand.trials);
   const z = normalQuantile(1 - options.alpha / 2) + normalQuantile(options.power);
   const mdc = z * Math.sqrt(pooled * (1 - pooled) * (1 / base.trials + 1 / cand.trials) * phi);
-  const { minIncrease, minRatio } = options.errorRate;
+  const { minIncrease, minRatio } = budget;
 
   const evaluate = (pAdjusted: number | null): Outcome => {
     const pAdj = pAdjusted ?? 1;
@@ -182,6 +183,7 @@ export function errorRateDraft(
     absoluteDifference: difference,
     p: test.p,
     test: test.method,
+    inference: 'counts',
     minDetectableChange: Number.isFinite(mdc) && mdc > 0 ? mdc : null,
     evaluate,
   };

@@ -1,5 +1,17 @@
 import { StagecraftError } from '../../core/errors.js';
-import type { Budget, CompareOptions, LatencyMetric, ResolvedCompareOptions, SampleFloor } from './types.js';
+import { mergeBudget, type BudgetedMetric } from './budgets.js';
+import type {
+  Budget,
+  BudgetOverrides,
+  CalibrationSummary,
+  CompareOptions,
+  LatencyMetric,
+  ResolvedCompareOptions,
+  SampleFloor,
+  ServiceBudgetOverrides,
+} from './types.js';
+
+const BUDGETED: readonly BudgetedMetric[] = ['p50', 'p95', 'p99', 'mean', 'throughput'];
 
 /**
  * Defaults from stats-methods §3.10: α 0.05, 95% CIs; FAIL budgets p95 +5%, p99 +10%,
@@ -25,6 +37,8 @@ export const DEFAULT_COMPARE_OPTIONS: ResolvedCompareOptions = {
     p99: { floor: 368, recommended: 1000 },
     mean: { floor: 6, recommended: 20 },
   },
+  services: {},
+  calibration: null,
   allowDifferentScenarios: false,
 };
 
@@ -77,6 +91,46 @@ export function resolveCompareOptions(options: CompareOptions = {}): ResolvedCom
       minRatio: nonNegative('errorRate.minRatio', options.errorRate?.minRatio ?? d.errorRate.minRatio),
     },
     minSamples: { p50: floor('p50'), p95: floor('p95'), p99: floor('p99'), mean: floor('mean') },
+    services: checkServices(options.services ?? {}, { p50: budget('p50'), p95: budget('p95'), p99: budget('p99'), mean: budget('mean'), throughput: budget('throughput') }),
+    calibration: calibrationSummary(options),
     allowDifferentScenarios: options.allowDifferentScenarios ?? d.allowDifferentScenarios,
+  };
+}
+
+/** Checks every service and endpoint override against the global budgets it lands on. */
+function checkServices(
+  services: Readonly<Record<string, ServiceBudgetOverrides>>,
+  global: Readonly<Record<BudgetedMetric, Budget>>,
+): Readonly<Record<string, ServiceBudgetOverrides>> {
+  const check = (path: string, chain: readonly BudgetOverrides[]): void => {
+    for (const metric of BUDGETED) {
+      const { fail, warn } = mergeBudget(global[metric], chain.map((scope) => scope[metric]));
+      nonNegative(`${path}.${metric}.warn`, warn);
+      if (fail !== null) {
+        nonNegative(`${path}.${metric}.fail`, fail);
+        if (fail < warn) invalid(`${path}.${metric}: fail (${fail}) is below warn (${warn})`, 'make fail >= warn');
+      }
+    }
+    const last = chain[chain.length - 1];
+    if (last?.errorRate?.minIncrease !== undefined) nonNegative(`${path}.errorRate.minIncrease`, last.errorRate.minIncrease);
+    if (last?.errorRate?.minRatio !== undefined) nonNegative(`${path}.errorRate.minRatio`, last.errorRate.minRatio);
+  };
+  for (const [name, service] of Object.entries(services)) {
+    check(`services.${name}`, [service]);
+    for (const [endpoint, overrides] of Object.entries(service.endpoints ?? {})) check(`services.${name}.endpoints.${endpoint}`, [service, overrides]);
+  }
+  return services;
+}
+
+function calibrationSummary(options: CompareOptions): CalibrationSummary | null {
+  const calibration = options.calibration;
+  if (calibration === undefined) return null;
+  return {
+    source: options.calibrationSource ?? null,
+    scenario: calibration.scenario,
+    runsPerSide: calibration.runsPerSide,
+    noise: calibration.noise,
+    runSd: calibration.runSd,
+    falseAlarmRate: calibration.falseAlarmRate,
   };
 }

@@ -1,5 +1,8 @@
+import type { EndpointSamples, LoadedRun } from '../ingest/types.js';
 import type { EndpointRunStats, RunStats } from '../model/run-stats.js';
-import { normalQuantile, welchTTest, type TTestResult } from '../stats/index.js';
+import { mean, quantileSorted } from '../stats/index.js';
+import { batchesOnLogs, pooledSdOnLogs, welchOnLogs, type LogTest } from './log-inference.js';
+import { BATCHES, batchLatencyStatistic, batchRate, type BatchedLog } from './time-batches.js';
 import { formatChange, formatChangeCi, formatP, formatPercent } from './format.js';
 import type { Budget, ComparedMetric, LatencyMetric, ReasonCode, ResolvedCompareOptions, SideValues, Verdict } from './types.js';
 import type { Draft, EndpointId, Outcome } from './draft.js';
@@ -16,14 +19,6 @@ const LABELS: Readonly<Record<LatencyMetric | 'throughput', string>> = {
 const MORE_RUNS = 'run at least 2 (ideally 5) runs per side, interleaved';
 const ADD_RUNS = 'add runs (ideally 5 per side, interleaved) for a firmer answer';
 
-/** Result of the run-level Welch test on log values. */
-interface LogWelch {
-  readonly ratio: number;
-  readonly ci: readonly [number, number];
-  readonly p: number;
-  readonly minDetectableChange: number;
-}
-
 /** Ratio and difference of the two sides' aggregates (null when undefined), and a sentence for messages. */
 function pointEstimates(baseline: SideValues, candidate: SideValues): { pointRatio: number | null; difference: number | null; pointText: string } {
   const [base, cand] = [baseline.aggregate, candidate.aggregate];
@@ -32,43 +27,93 @@ function pointEstimates(baseline: SideValues, candidate: SideValues): { pointRat
   return { pointRatio, difference, pointText: pointRatio === null ? '' : ` Point estimate: ${formatChange(pointRatio)}.` };
 }
 
-/** Outcome of a row with fewer than 2 runs on a side: no between-run variance, no test. */
-function singleRunOutcome(baselineRuns: number, candidateRuns: number, pointText: string): Outcome {
+/** Outcome of a single-run row that could not be batched: no test. */
+function unbatchableOutcome(why: string, pointText: string): Outcome {
   return {
     verdict: 'WARN',
     reason: 'single-run',
-    message: `Only ${baselineRuns} baseline and ${candidateRuns} candidate run(s): no between-run variance, so no test; ${MORE_RUNS}.${pointText}`,
+    message: `One run per side and ${why}, so no test; ${MORE_RUNS}.${pointText}`,
   };
 }
 
-/** Outcome of a row whose Welch test gave no p-value. */
+/** Outcome of a row whose test gave no p-value. */
 function degenerateOutcome(pointText: string): Outcome {
-  return { verdict: 'WARN', reason: 'degenerate-test', message: `The Welch test gave no p-value (the per-run values do not vary).${pointText}` };
+  return { verdict: 'WARN', reason: 'degenerate-test', message: `The test gave no p-value (the values do not vary).${pointText}` };
 }
 
-/** A draft row carrying a run-level Welch result; `evaluate` turns its adjusted p into the outcome. */
-function testedDraft(common: Pick<Draft, 'service' | 'endpoint' | 'metric' | 'unit' | 'baseline' | 'candidate' | 'gating'>, test: LogWelch, difference: number | null, evaluate: NonNullable<Draft['evaluate']>): Draft {
-  return { ...common, ratio: test.ratio, ci: test.ci, absoluteDifference: difference, p: test.p, test: 'welch-log', minDetectableChange: test.minDetectableChange, evaluate };
-}
-
-/** Welch t-test on ln(candidate) vs ln(baseline); null when it cannot give a finite p. */
-export function welchOnLogs(base: readonly number[], cand: readonly number[], options: ResolvedCompareOptions): LogWelch | null {
-  let result: TTestResult;
-  try {
-    result = welchTTest(cand.map(Math.log), base.map(Math.log), { confidence: options.confidence });
-  } catch {
-    // welchTTest throws for essentially constant data (R's rule): no test is possible.
-    return null;
-  }
-  const { p, estimate, ci, standardError } = result;
-  if (![p, estimate, ci[0], ci[1], standardError].every(Number.isFinite) || standardError <= 0) return null;
-  const z = normalQuantile(1 - options.alpha / 2) + normalQuantile(options.power);
+/** A draft row carrying a test on the log scale; `evaluate` turns its adjusted p into the outcome. */
+function testedDraft(common: Pick<Draft, 'service' | 'endpoint' | 'metric' | 'unit' | 'baseline' | 'candidate' | 'gating'>, test: LogTest, difference: number | null, evaluate: NonNullable<Draft['evaluate']>): Draft {
   return {
-    ratio: Math.exp(estimate),
-    ci: [Math.exp(ci[0]), Math.exp(ci[1])],
-    p,
-    minDetectableChange: Math.exp(z * standardError) - 1,
+    ...common,
+    ratio: test.ratio,
+    ci: test.ci,
+    absoluteDifference: difference,
+    p: test.p,
+    test: test.method,
+    inference: test.inference,
+    minDetectableChange: test.minDetectableChange,
+    evaluate,
   };
+}
+
+/** What the ratio rows need beyond the per-run statistics. */
+export interface RatioRowContext {
+  /** The single run of each side (for within-run batches); null unless both sides have exactly one run. */
+  readonly singleRuns: { readonly baseline: LoadedRun; readonly candidate: LoadedRun } | null;
+  /** Budget of a row, after configuration overrides and A/A-calibrated noise. */
+  readonly budget: (id: EndpointId, metric: LatencyMetric | 'throughput') => Budget;
+  /** A/A-calibrated between-run SD of the log statistic, or null when not calibrated. */
+  readonly runSd: (id: EndpointId, metric: LatencyMetric | 'throughput') => number | null;
+}
+
+/** Requests per batch a statistic needs: 10 beyond the quantile (10/(1−q)), 10 for the mean. */
+function minPerBatch(metric: LatencyMetric): number {
+  return metric === 'mean' ? 10 : Math.ceil(10 / (1 - QUANTILE[metric]));
+}
+
+const QUANTILE = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
+
+function endpointSamples(run: LoadedRun, id: EndpointId): EndpointSamples | undefined {
+  return run.samples.endpoints.find((e) => e.service === id.service && e.endpoint === id.endpoint);
+}
+
+/** Batched log statistic of one side's single run; null when it does not split into enough batches. */
+function batchedLatency(run: LoadedRun, id: EndpointId, metric: LatencyMetric): BatchedLog | null {
+  const samples = endpointSamples(run, id);
+  if (samples === undefined) return null;
+  const statistic = metric === 'mean' ? (sorted: Float64Array) => mean(sorted) : (sorted: Float64Array) => quantileSorted(sorted, QUANTILE[metric]);
+  return batchLatencyStatistic(samples.ok, statistic, minPerBatch(metric));
+}
+
+function batchedThroughput(run: LoadedRun, id: EndpointId): BatchedLog | null {
+  const samples = endpointSamples(run, id);
+  const window = run.samples.window;
+  if (samples === undefined || window === null) return null;
+  const times =
+    samples.protocol === 'http' && samples.requests.time.length > 0
+      ? samples.requests.time
+      : Float64Array.from([...samples.ok.time, ...samples.failed.time]);
+  return batchRate(times, window);
+}
+
+/**
+ * The test for a ratio row by design: run-level Welch with ≥ 2 values per side, the pooled-SD
+ * form when one side has one value, time batches within each run when both have one.
+ * Returns a string (why not) when single-run batching is impossible.
+ */
+function chooseTest(
+  baseValues: readonly number[],
+  candValues: readonly number[],
+  options: ResolvedCompareOptions,
+  batched: () => readonly [BatchedLog | null, BatchedLog | null] | null,
+  runSd: number | null,
+  unbatchable: string,
+): LogTest | null | string {
+  if (baseValues.length >= 2 && candValues.length >= 2) return welchOnLogs(baseValues, candValues, options);
+  if (baseValues.length >= 2 || candValues.length >= 2) return pooledSdOnLogs(baseValues, candValues, options);
+  const pair = batched();
+  if (pair === null || pair[0] === null || pair[1] === null) return unbatchable;
+  return batchesOnLogs(pair[0], pair[1], runSd, options);
 }
 
 interface VerdictInput {
@@ -135,9 +180,10 @@ export function latencyDraft(
   baseline: readonly RunStats[],
   candidate: readonly RunStats[],
   options: ResolvedCompareOptions,
+  context: RatioRowContext,
 ): Draft {
   const label = LABELS[metric];
-  const budget = options.budgets[metric];
+  const budget = context.budget(id, metric);
   const floors = options.minSamples[metric];
   const gating = budget.fail !== null;
   const base = sideData(baseline, id);
@@ -169,9 +215,6 @@ export function latencyDraft(
       message: `No successful request on the ${where} side, so there is no ${label} to compare (see the error rate).`,
     });
   }
-  if (base.runCount < 2 || cand.runCount < 2) {
-    return noTest(common, pointRatio, difference, singleRunOutcome(base.runCount, cand.runCount, pointText));
-  }
   const counts = [...base.stats, ...cand.stats].map((s) => s?.successCount ?? 0);
   const fewest = Math.min(...counts);
   if (fewest < floors.floor) {
@@ -188,16 +231,22 @@ export function latencyDraft(
       message: `A run's ${label} is 0 ms, so the log-scale test is undefined.${pointText}`,
     });
   }
-  const test = welchOnLogs(baseValues, candValues, options);
+  const { singleRuns } = context;
+  const runSd = context.runSd(id, metric);
+  const batched = (): readonly [BatchedLog | null, BatchedLog | null] | null =>
+    singleRuns === null ? null : [batchedLatency(singleRuns.baseline, id, metric), batchedLatency(singleRuns.candidate, id, metric)];
+  const why = `a run has too few successful requests for ${BATCHES.minimum} time batches of ${minPerBatch(metric)}`;
+  const test = chooseTest(baseValues, candValues, options, batched, runSd, why);
+  if (typeof test === 'string') return noTest(common, pointRatio, difference, unbatchableOutcome(test, pointText));
   if (test === null) {
     return noTest(common, pointRatio, difference, degenerateOutcome(pointText));
   }
   const fewSamples = fewest < floors.recommended;
   return testedDraft(common, test, difference, (pAdjusted) =>
-      withSampleWarning(
-        ratioOutcome({ metric, label, budget, gating, options, pAdjusted, ratio: test.ratio, ci: test.ci, mdc: test.minDetectableChange, invert: false }),
-        fewSamples ? { fewest, recommended: floors.recommended, metric } : null,
-      ),
+    withSampleWarning(
+      ratioOutcome({ metric, label, budget, gating, options, pAdjusted, test, calibrated: runSd !== null, invert: false }),
+      fewSamples ? { fewest, recommended: floors.recommended, metric } : null,
+    ),
   );
 }
 
@@ -207,10 +256,10 @@ export function throughputDraft(
   baseline: readonly RunStats[],
   candidate: readonly RunStats[],
   options: ResolvedCompareOptions,
-  context: { readonly gating: boolean; readonly baselineDropped: number; readonly candidateDropped: number },
+  context: RatioRowContext & { readonly gating: boolean; readonly baselineDropped: number; readonly candidateDropped: number },
 ): Draft {
   const label = LABELS.throughput;
-  const budget = options.budgets.throughput;
+  const budget = context.budget(id, 'throughput');
   const { gating } = context;
   const base = sideData(baseline, id);
   const cand = sideData(candidate, id);
@@ -249,10 +298,13 @@ export function throughputDraft(
       message: `Some runs made no request to this endpoint, so its ${label} cannot be compared run by run.${pointText}`,
     }));
   }
-  if (base.runCount < 2 || cand.runCount < 2) {
-    return finish(noTest(common, pointRatio, difference, singleRunOutcome(base.runCount, cand.runCount, pointText)));
-  }
-  const test = welchOnLogs(common.baseline.runs, common.candidate.runs, options);
+  const { singleRuns } = context;
+  const runSd = context.runSd(id, 'throughput');
+  const batched = (): readonly [BatchedLog | null, BatchedLog | null] | null =>
+    singleRuns === null ? null : [batchedThroughput(singleRuns.baseline, id), batchedThroughput(singleRuns.candidate, id)];
+  const why = `a steady window shorter than ${BATCHES.minimum} s (or a second without requests) leaves too few time batches`;
+  const test = chooseTest(common.baseline.runs, common.candidate.runs, options, batched, runSd, why);
+  if (typeof test === 'string') return finish(noTest(common, pointRatio, difference, unbatchableOutcome(test, pointText)));
   if (test === null && allEqual([...common.baseline.runs, ...common.candidate.runs])) {
     // Open-model runs can achieve exactly the configured rate in every run: nothing changed.
     return finish(noTest(common, 1, 0, {
@@ -266,7 +318,7 @@ export function throughputDraft(
   }
   return finish(
     testedDraft(common, test, difference, (pAdjusted) =>
-      ratioOutcome({ metric: 'throughput', label, budget, gating, options, pAdjusted, ratio: test.ratio, ci: test.ci, mdc: test.minDetectableChange, invert: true }),
+      ratioOutcome({ metric: 'throughput', label, budget, gating, options, pAdjusted, test, calibrated: runSd !== null, invert: true }),
     ),
   );
 }
@@ -311,15 +363,42 @@ interface RatioOutcomeInput {
   readonly gating: boolean;
   readonly options: ResolvedCompareOptions;
   readonly pAdjusted: number | null;
-  readonly ratio: number;
-  readonly ci: readonly [number, number];
-  readonly mdc: number;
+  readonly test: LogTest;
+  /** Whether an A/A calibration supplied the between-run variance. */
+  readonly calibrated: boolean;
   /** True for throughput: lower is worse, badness = 1 / ratio. */
   readonly invert: boolean;
 }
 
+/**
+ * Single-run rules on top of {@link ratioVerdict} (stats-methods §3.9): with one run per side a
+ * FAIL also needs the whole CI beyond the budget, and without an A/A calibration nothing is
+ * a clean PASS (run-to-run variance is unknown): such rows WARN `single-run` with the finding.
+ * One side with a single run keeps the normal rule and says so.
+ */
 function ratioOutcome(input: RatioOutcomeInput): Outcome {
-  const { metric, label, budget, gating, options, ratio, ci, mdc, invert } = input;
+  const outcome = baseRatioOutcome(input);
+  const { test, budget, invert } = input;
+  const suffix = test.caveat === null ? '' : ` Caveat: ${test.caveat}.`;
+  if (test.inference !== 'within-run-batches') return suffix === '' ? outcome : { ...outcome, message: `${outcome.message}${suffix}` };
+  const badnessLow = invert ? 1 / test.ci[1] : test.ci[0];
+  const mode = `Single-run mode (time batches within each run).${suffix}`;
+  if (outcome.verdict === 'FAIL' && budget.fail !== null && badnessLow < 1 + budget.fail) {
+    return {
+      verdict: 'WARN',
+      reason: 'single-run',
+      message: `${outcome.message} ${mode} A single-run FAIL needs the whole CI beyond the budget; ${MORE_RUNS}.`,
+    };
+  }
+  if (outcome.verdict !== 'FAIL' && !input.calibrated) {
+    return { verdict: 'WARN', reason: 'single-run', message: `${outcome.message} ${mode} To decide: ${MORE_RUNS}, or calibrate with an A/A run.` };
+  }
+  return { ...outcome, message: `${outcome.message} ${mode}` };
+}
+
+function baseRatioOutcome(input: RatioOutcomeInput): Outcome {
+  const { metric, label, budget, gating, options, invert } = input;
+  const { ratio, ci, minDetectableChange: mdc } = input.test;
   const pAdjusted = input.pAdjusted ?? 1;
   const badness = invert ? 1 / ratio : ratio;
   const badnessHigh = invert ? 1 / ci[0] : ci[1];

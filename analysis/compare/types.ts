@@ -1,6 +1,9 @@
 import type { RunOutcome } from '../../core/run-manifest.js';
 import type { DataQualityFlag, IngestIssue, SteadyWindow } from '../ingest/types.js';
 import type { LoadModel } from '../model/run-stats.js';
+import type { NoiseCalibration } from './calibration.js';
+import type { EffectSize } from './effect-sizes.js';
+import type { SloJudgment } from './slo-judgments.js';
 
 /** Three-way verdict of a row, a service and the whole comparison. */
 export type Verdict = 'PASS' | 'WARN' | 'FAIL';
@@ -35,6 +38,8 @@ export type RowUnit = 'ms' | 'fraction' | 'req/s';
  * - `dropped-iterations` (WARN): k6 dropped iterations in the candidate but not the baseline.
  * - `non-positive-values` (WARN): a per-run value is 0, so logs (and the test) are undefined.
  * - `degenerate-test` (WARN): the test could not produce a p-value (e.g. zero variance).
+ * - `slo-met` (PASS), `slo-breach` (WARN), `slo-critical-breach` (FAIL): a scenario SLO judged
+ *   on the candidate (see `SloJudgment`).
  */
 export type ReasonCode =
   | 'regressed'
@@ -53,13 +58,27 @@ export type ReasonCode =
   | 'no-samples'
   | 'dropped-iterations'
   | 'non-positive-values'
-  | 'degenerate-test';
+  | 'degenerate-test'
+  | 'slo-met'
+  | 'slo-breach'
+  | 'slo-critical-breach';
 
 /** Reason of the overall and per-service verdicts: a row reason, or one of these. */
 export type SummaryReason = ReasonCode | 'no-regression' | 'data-quality';
 
-/** The test behind a row's p-value. */
-export type TestMethod = 'welch-log' | 'two-proportion-z' | 'fisher-exact';
+/**
+ * The test behind a row's p-value: `welch-log` (run-level Welch on log per-run values),
+ * `welch-log-pooled-sd` (one side has one run: the other side's between-run SD for both),
+ * `batch-log` (one run per side: time batches within each run), or an error-rate test.
+ */
+export type TestMethod = 'welch-log' | 'welch-log-pooled-sd' | 'batch-log' | 'two-proportion-z' | 'fisher-exact';
+
+/**
+ * What a row's uncertainty rests on: `between-runs` (≥ 2 runs per side, the recommended
+ * design), `one-side-single-run`, `within-run-batches` (single-run mode: no run-to-run
+ * variance unless an A/A calibration supplies it), or `counts` (error rates).
+ */
+export type Inference = 'between-runs' | 'one-side-single-run' | 'within-run-batches' | 'counts';
 
 /** One side of a row. */
 export interface SideValues {
@@ -96,6 +115,8 @@ export interface ComparisonRow {
   /** Holm-adjusted p for gating rows, Benjamini–Hochberg-adjusted p for informational rows. */
   readonly pAdjusted: number | null;
   readonly test: TestMethod | null;
+  /** What the CI and p rest on; null without a test. */
+  readonly inference: Inference | null;
   /** Whether the row can FAIL (and is part of the Holm family). */
   readonly gating: boolean;
   readonly verdict: Verdict;
@@ -128,9 +149,27 @@ export interface ServiceSummary {
 export interface OverallSummary {
   readonly verdict: Verdict;
   readonly reason: SummaryReason;
+  /** Row verdict counts (SLO judgments are counted in `slos`). */
   readonly counts: VerdictCounts;
+  /** SLO judgment counts. */
+  readonly slos: VerdictCounts;
+  /**
+   * True when nothing FAILs but some rows could not be decided (reasons in
+   * `INCONCLUSIVE_REASONS`): `--fail-on-inconclusive` turns this into exit code 4.
+   */
+  readonly inconclusive: boolean;
   readonly message: string;
 }
+
+/** Row reasons that mean "not decided" rather than "a change was found". */
+export const INCONCLUSIVE_REASONS: readonly ReasonCode[] = [
+  'inconclusive-more-runs-needed',
+  'single-run',
+  'too-few-samples',
+  'degenerate-test',
+  'no-samples',
+  'missing-in-some-runs',
+];
 
 /** What the report says about one run. */
 export interface RunSummary {
@@ -171,6 +210,27 @@ export interface SampleFloor {
   readonly recommended: number;
 }
 
+/** Error-rate FAIL budget: absolute increase (fraction) and ratio, both needed for a FAIL. */
+export interface ErrorRateBudget {
+  readonly minIncrease: number;
+  readonly minRatio: number;
+}
+
+/** Budget overrides for a scope (global, a service, an endpoint); every field optional. */
+export interface BudgetOverrides {
+  readonly p50?: Partial<Budget>;
+  readonly p95?: Partial<Budget>;
+  readonly p99?: Partial<Budget>;
+  readonly mean?: Partial<Budget>;
+  readonly throughput?: Partial<Budget>;
+  readonly errorRate?: Partial<ErrorRateBudget>;
+}
+
+/** Budget overrides of one service, with per-endpoint overrides on top. */
+export interface ServiceBudgetOverrides extends BudgetOverrides {
+  readonly endpoints?: Readonly<Record<string, BudgetOverrides>>;
+}
+
 /** Options of `compareRuns`; every field has a default (see `DEFAULT_COMPARE_OPTIONS`). */
 export interface CompareOptions {
   /** Significance level (two-sided). Default 0.05. */
@@ -185,7 +245,13 @@ export interface CompareOptions {
   readonly errorRate?: { readonly minIncrease?: number; readonly minRatio?: number };
   /** Sample floors per latency metric (merged over the defaults). */
   readonly minSamples?: Partial<Record<LatencyMetric, Partial<SampleFloor>>>;
-  /** Compare even when the two sides ran different scenario scripts. Default false. */
+  /** Per service (and endpoint) budget overrides, applied over the global budgets; keys are service names as reported. */
+  readonly services?: Readonly<Record<string, ServiceBudgetOverrides>>;
+  /** An A/A calibration: raises noise thresholds to the measured noise and gives single-run rows a between-run variance. */
+  readonly calibration?: NoiseCalibration;
+  /** Where the calibration came from (shown in the notes). */
+  readonly calibrationSource?: string;
+  /** Compare even when the two sides ran different scenario scripts or load profiles. Default false. */
   readonly allowDifferentScenarios?: boolean;
   /** Timestamp to put in the output; left out by default so the output is deterministic. */
   readonly generatedAt?: string;
@@ -197,19 +263,38 @@ export interface ResolvedCompareOptions {
   readonly confidence: number;
   readonly power: number;
   readonly budgets: Readonly<Record<LatencyMetric | 'throughput', Budget>>;
-  readonly errorRate: { readonly minIncrease: number; readonly minRatio: number };
+  readonly errorRate: ErrorRateBudget;
   readonly minSamples: Readonly<Record<LatencyMetric, SampleFloor>>;
+  readonly services: Readonly<Record<string, ServiceBudgetOverrides>>;
+  /** The calibration in use (without its per-row detail), or null. */
+  readonly calibration: CalibrationSummary | null;
   readonly allowDifferentScenarios: boolean;
+}
+
+/** What a comparison says about the A/A calibration it used. */
+export interface CalibrationSummary {
+  readonly source: string | null;
+  readonly scenario: string | null;
+  readonly runsPerSide: { readonly baseline: number; readonly candidate: number };
+  readonly noise: NoiseCalibration['noise'];
+  readonly runSd: NoiseCalibration['runSd'];
+  readonly falseAlarmRate: number;
 }
 
 /** The result of `compareRuns`: the stable JSON contract written to `report.json`. */
 export interface Comparison {
   readonly schemaVersion: 1;
   readonly generatedAt?: string;
+  /** Seed of every random step (effect-size subsamples), derived from the inputs; printed in reports. */
+  readonly seed: number;
   readonly options: ResolvedCompareOptions;
   readonly overall: OverallSummary;
   readonly services: readonly ServiceSummary[];
   readonly rows: readonly ComparisonRow[];
+  /** The scenario's SLOs (target / acceptable / critical tiers) judged on both sides. */
+  readonly slos: readonly SloJudgment[];
+  /** Descriptive request-level effect sizes per endpoint (never gating). */
+  readonly effectSizes: readonly EffectSize[];
   readonly runs: { readonly baseline: readonly RunSummary[]; readonly candidate: readonly RunSummary[] };
   readonly notes: readonly string[];
 }

@@ -1,4 +1,5 @@
 import { formatChange, formatChangeCi, formatMs, formatP, formatPercent, formatPp, formatRate, formatRps } from '../compare/format.js';
+import type { SloJudgment } from '../compare/slo-judgments.js';
 import type { Comparison, ComparisonRow, RowUnit, SideValues, Verdict } from '../compare/types.js';
 import { escapeMarkdown } from './escape.js';
 
@@ -64,7 +65,7 @@ function methodLine(comparison: Comparison): string {
     'Error rates compare pooled counts (two-proportion z test, or Fisher exact for small counts), allowing for between-run overdispersion.',
     `p is Holm-adjusted across all gating rows (p95, p99, error rate, closed-model throughput); p50, mean and open-model throughput are informational (Benjamini–Hochberg, "BH"), never FAIL.`,
     `FAIL = significant (adjusted p < ${options.alpha}) and beyond the budget (${failBudgets.join('; ')}); WARN = significant but within budget, or a budget-sized regression not excluded by the CI, or a data problem; PASS otherwise.`,
-    '`single-run`: with one run on a side there is no between-run variance, so nothing is tested — run at least 2, ideally 5, runs per side.',
+    '`single-run`: with one run per side the CI comes from 20 time batches within each run, which cannot see run-to-run variance, so such rows WARN unless an A/A calibration (`stagecraft ab --aa`) supplies it, and FAIL only when the whole CI is beyond the budget; with one run on one side only, the other side\'s between-run spread stands in for both. Run at least 2, ideally 5, runs per side.',
     `\`too-few-samples\`: a run has fewer successful requests than the statistic needs (p50 ${options.minSamples.p50.floor}, p95 ${options.minSamples.p95.floor}, p99 ${options.minSamples.p99.floor}), so nothing is tested.`,
   ].join(' ');
 }
@@ -101,6 +102,63 @@ function serviceSection(comparison: Comparison, service: string): string[] {
   return lines;
 }
 
+function formatTier(value: number | null): string {
+  return value === null ? '—' : formatMs(value);
+}
+
+function sloSection(comparison: Comparison): string[] {
+  if (comparison.slos.length === 0) return [];
+  const lines = [
+    '## SLOs',
+    '',
+    'The scenario\'s SLO tiers, judged on the geometric mean of per-run values: a candidate in critical breach FAILs, one worse than acceptable WARNs.',
+    '',
+    cells(['Service', 'Endpoint', 'Statistic', 'Target', 'Acceptable', 'Critical', 'Baseline', 'Candidate', 'Verdict']),
+    cells(['---', '---', '---', '---:', '---:', '---:', '---', '---', '---']),
+  ];
+  for (const slo of comparison.slos) {
+    const side = (value: SloJudgment['baseline']): string => (value === null ? '—' : `${formatMs(value.value)} ${value.status}`);
+    lines.push(
+      cells([
+        escapeMarkdown(slo.service),
+        slo.endpoint === null ? '(all)' : escapeMarkdown(slo.endpoint),
+        escapeMarkdown(slo.statistic),
+        formatTier(slo.tiers.target),
+        formatTier(slo.tiers.acceptable),
+        formatTier(slo.tiers.critical),
+        side(slo.baseline),
+        side(slo.candidate),
+        `${slo.verdict === 'PASS' ? slo.verdict : `**${slo.verdict}**`} ${slo.reason}`,
+      ]),
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function effectSizeSection(comparison: Comparison): string[] {
+  if (comparison.effectSizes.length === 0) return [];
+  const lines = [
+    '<details><summary>Effect sizes (descriptive, request level; never used for verdicts)</summary>',
+    '',
+    cells(['Service', 'Endpoint', "Cliff's delta", 'Hodges–Lehmann ratio', 'Requests sampled (baseline / candidate)']),
+    cells(['---', '---', '---:', '---:', '---:']),
+  ];
+  for (const size of comparison.effectSizes) {
+    lines.push(
+      cells([
+        escapeMarkdown(size.service),
+        escapeMarkdown(size.endpoint),
+        `${size.cliffsDelta.toFixed(3)} (${size.magnitude})`,
+        formatChange(size.hodgesLehmannRatio),
+        `${size.sampled.baseline} / ${size.sampled.candidate}`,
+      ]),
+    );
+  }
+  lines.push('', '</details>', '');
+  return lines;
+}
+
 function runsSection(comparison: Comparison): string[] {
   const lines = ['## Runs', '', cells(['Side', 'Run', 'Outcome', 'Window', 'Requests', 'Dropped iterations', 'Skipped lines']),
     cells(['---', '---', '---', '---:', '---:', '---:', '---:'])];
@@ -133,7 +191,7 @@ export function renderMarkdown(comparison: Comparison): string {
   const lines: string[] = [
     `# Performance comparison: ${overall.verdict}`,
     '',
-    `**${overall.verdict}** (${overall.reason}): ${overall.counts.FAIL} FAIL, ${overall.counts.WARN} WARN, ${overall.counts.PASS} PASS.`,
+    `**${overall.verdict}** (${overall.reason}): ${overall.counts.FAIL} FAIL, ${overall.counts.WARN} WARN, ${overall.counts.PASS} PASS${overall.inconclusive ? '; some rows are inconclusive (more runs needed)' : ''}.`,
     '',
     escapeMarkdown(overall.message),
     '',
@@ -149,11 +207,14 @@ export function renderMarkdown(comparison: Comparison): string {
       return SEVERITY[sa?.verdict ?? 'PASS'] - SEVERITY[sb?.verdict ?? 'PASS'];
     });
   for (const service of services) lines.push(...serviceSection(comparison, service));
+  lines.push(...sloSection(comparison));
+  lines.push(...effectSizeSection(comparison));
   lines.push(...runsSection(comparison));
   if (comparison.notes.length > 0) {
     lines.push('## Notes', '');
     for (const note of comparison.notes) lines.push(`- ${escapeMarkdown(note)}`);
     lines.push('');
   }
+  lines.push(`Seed ${comparison.seed} (derived from the inputs; the same runs and options give the same report).`, '');
   return lines.join('\n');
 }

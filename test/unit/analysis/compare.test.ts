@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isStagecraftError } from '../../../core/errors.js';
 import { compareRuns, type Comparison, type ComparisonRow, type LoadedRun } from '../../../analysis/index.js';
 import { overdispersion } from '../../../analysis/compare/error-rate-row.js';
-import { ratioVerdict, welchOnLogs } from '../../../analysis/compare/ratio-rows.js';
+import { welchOnLogs } from '../../../analysis/compare/log-inference.js';
+import { ratioVerdict } from '../../../analysis/compare/ratio-rows.js';
 import { DEFAULT_COMPARE_OPTIONS } from '../../../analysis/compare/options.js';
 import { side, type SyntheticEndpoint } from './helpers.js';
 
@@ -73,21 +74,42 @@ describe('compareRuns: latency verdicts on synthetic runs', () => {
     expect(compareRuns(side('b', 2, 1, ENDPOINTS), side('c', 2, 3, ENDPOINTS), { generatedAt: '2026-01-01T00:00:00Z' }).generatedAt).toBe('2026-01-01T00:00:00Z');
   });
 
-  it('a single run per side → WARN single-run with a point ratio but no p-value or CI', () => {
-    const comparison = compareRuns(side('b', 1, 1, ENDPOINTS), side('c', 1, 2, scaled('get-item', 1.3)));
-    for (const metric of ['p50', 'p95', 'p99', 'mean', 'throughput'] as const) {
-      const r = row(comparison, 'get-item', metric);
-      expect(r).toMatchObject({ verdict: 'WARN', reason: 'single-run', p: null, pAdjusted: null, ci: null });
-      expect(r.message).toMatch(/at least 2 \(ideally 5\) runs per side/);
+  it('a single run per side → time-batch inference: a large change FAILs only with the whole CI beyond budget, nothing is a clean PASS', () => {
+    const large = (endpoints: readonly SyntheticEndpoint[]): SyntheticEndpoint[] => endpoints.map((e) => ({ ...e, count: 10_000 }));
+    const comparison = compareRuns(side('b', 1, 1, large(ENDPOINTS)), side('c', 1, 2, large(scaled('get-item', 1.3))));
+    for (const metric of ['p50', 'p95', 'p99', 'mean'] as const) {
+      expect(row(comparison, 'get-item', metric)).toMatchObject({ test: 'batch-log', inference: 'within-run-batches' });
     }
-    expect(row(comparison, 'get-item', 'p95').ratio).toBeGreaterThan(1.15);
-    expect(comparison.rows.some((r) => r.verdict === 'FAIL')).toBe(false);
+    const p95 = row(comparison, 'get-item', 'p95');
+    expect(p95.ratio).toBeGreaterThan(1.15);
+    expect(p95.ci?.[0]).toBeGreaterThan(1.05);
+    expect(p95).toMatchObject({ verdict: 'FAIL', reason: 'regressed' });
+    expect(p95.message).toMatch(/Single-run mode/);
+    for (const endpoint of ['list-items', 'create-order']) {
+      for (const metric of ['p50', 'p95', 'p99', 'mean'] as const) {
+        const r = row(comparison, endpoint, metric);
+        expect(r.verdict, `${endpoint} ${metric}: ${r.message}`).toBe('WARN');
+        expect(r.reason).toBe('single-run');
+        expect(r.message).toMatch(/calibrate with an A\/A run/);
+      }
+    }
     expect(comparison.notes[0]).toMatch(/Single-run mode/);
   });
 
-  it('one run on one side only is still single-run', () => {
+  it('a single run per side with too few requests for 8 batches → WARN single-run without a test', () => {
+    const small = ENDPOINTS.map((e) => ({ ...e, count: 2000 })); // p99 needs 8 × 1000, p95 8 × 200
+    const comparison = compareRuns(side('b', 1, 1, small), side('c', 1, 2, small));
+    expect(row(comparison, 'list-items', 'p99')).toMatchObject({ verdict: 'WARN', reason: 'single-run', p: null, ci: null });
+    expect(row(comparison, 'list-items', 'p99').message).toMatch(/8 time batches of 1000/);
+    expect(row(comparison, 'list-items', 'p95').test).toBe('batch-log');
+  });
+
+  it('one run on one side only → the other side\'s between-run spread stands in (pooled-SD test)', () => {
     const comparison = compareRuns(side('b', 3, 1, ENDPOINTS), side('c', 1, 2, ENDPOINTS));
-    expect(row(comparison, 'list-items', 'p99').reason).toBe('single-run');
+    const p99 = row(comparison, 'list-items', 'p99');
+    expect(p99).toMatchObject({ test: 'welch-log-pooled-sd', inference: 'one-side-single-run' });
+    expect(p99.message).toMatch(/other side's between-run spread/);
+    expect(comparison.rows.some((r) => r.verdict === 'FAIL')).toBe(false);
   });
 
   it('below the hard floor → WARN too-few-samples and no test; between floor and recommended → few-samples', () => {
@@ -252,7 +274,7 @@ describe('compareRuns: scenario identity and options', () => {
     expect(comparison.options.budgets.p99).toEqual(DEFAULT_COMPARE_OPTIONS.budgets.p99);
     const r = comparison.rows[0];
     expect(Object.keys(r ?? {}).sort()).toEqual(
-      ['absoluteDifference', 'baseline', 'candidate', 'ci', 'endpoint', 'gating', 'message', 'metric', 'minDetectableChange', 'p', 'pAdjusted', 'ratio', 'reason', 'service', 'test', 'unit', 'verdict'].sort(),
+      ['absoluteDifference', 'baseline', 'candidate', 'ci', 'endpoint', 'gating', 'inference', 'message', 'metric', 'minDetectableChange', 'p', 'pAdjusted', 'ratio', 'reason', 'service', 'test', 'unit', 'verdict'].sort(),
     );
     expect(Object.keys(r?.baseline ?? {}).sort()).toEqual(['aggregate', 'runs', 'samples']);
     expect(comparison.rows.map((x) => x.metric).slice(0, 6)).toEqual(['p50', 'p95', 'p99', 'mean', 'error-rate', 'throughput']);

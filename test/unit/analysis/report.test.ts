@@ -56,17 +56,26 @@ describe('renderMarkdown', () => {
     expect(verdicts[0]).toMatch(/\*\*FAIL\*\* regressed/);
   });
 
-  it('escapes tag values so every table row keeps its 7 columns', () => {
+  it('escapes tag values so every table row keeps its header\'s column count', () => {
     const markdown = renderMarkdown(hostileComparison());
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('&lt;script&gt;');
     expect(markdown).toContain('## svc\\|evil:');
-    const tableLines = markdown.split('\n').filter((line) => line.startsWith('| '));
-    expect(tableLines.length).toBeGreaterThan(18);
-    for (const line of tableLines) {
-      const count = tableCells(line).length;
-      expect(count === 7, `${count} cells in: ${line}`).toBe(true);
+    // Tables are runs of consecutive lines starting with "| "; each row has its header's cell count.
+    const tables: string[][] = [];
+    let previousWasTable = false;
+    for (const line of markdown.split('\n')) {
+      const isTable = line.startsWith('| ');
+      if (isTable && !previousWasTable) tables.push([]);
+      if (isTable) tables[tables.length - 1]?.push(line);
+      previousWasTable = isTable;
     }
+    expect(tables.flat().length).toBeGreaterThan(18);
+    for (const table of tables) {
+      const expected = tableCells(table[0] ?? '').length;
+      for (const line of table) expect(tableCells(line).length, `cells in: ${line}`).toBe(expected);
+    }
+    expect(tables.filter((table) => tableCells(table[0] ?? '').length === 7).length).toBeGreaterThan(1);
     expect(markdown).toContain('GET /a\\|b &lt;script&gt;');
     expect(markdown).toContain('line break \\`code\\` \\*bold\\* \\[link\\](x)');
   });
@@ -75,7 +84,8 @@ describe('renderMarkdown', () => {
     const small: SyntheticEndpoint[] = [{ service: 's', endpoint: 'e', medianMs: 10, count: 30 }];
     const markdown = renderMarkdown(compareRuns(side('b', 1, 1, small), side('c', 1, 2, small)));
     expect(markdown).toContain('**WARN** single-run');
-    expect(markdown).toContain('`single-run`: with one run on a side');
+    expect(markdown).toContain('`single-run`: with one run per side the CI comes from 20 time batches');
+    expect(markdown).toMatch(/Seed \d+ \(derived from the inputs/);
     expect(markdown).toContain('`too-few-samples`');
     expect(markdown).toContain('(no CI)');
   });
