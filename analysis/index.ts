@@ -74,6 +74,9 @@ export type {
   VerdictCounts,
 } from './compare/types.js';
 
+// Statistics library (quantiles, tests, multiplicity, effect sizes, seeded bootstrap)
+export * from './stats/index.js';
+
 // Config file (`stagecraft.config.ts`): budgets per service and endpoint
 export * from './config/index.js';
 

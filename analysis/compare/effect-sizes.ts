@@ -25,11 +25,17 @@ export interface EffectSize {
 }
 
 /**
- * The comparison's seed: a 32-bit number from the runs (ids, sources, request counts) and the
+ * The comparison's seed: a 32-bit number from the runs (ids, sources, request counts, latency sums) and the
  * options, so the same inputs always give the same subsamples and the same report.
  */
 export function comparisonSeed(baseline: readonly LoadedRun[], candidate: readonly LoadedRun[], options: unknown): number {
-  const describe = (run: LoadedRun): unknown => [run.id, run.source, run.samples.endpoints.map((e) => [e.service, e.endpoint, e.ok.value.length, e.failed.value.length])];
+  // Counts plus the sum of latencies: a cheap content fingerprint (hashing every sample of 10^7-sample runs would not be).
+  const total = (values: Float64Array): number => values.reduce((sum, value) => sum + value, 0);
+  const describe = (run: LoadedRun): unknown => [
+    run.id,
+    run.source,
+    run.samples.endpoints.map((e) => [e.service, e.endpoint, e.ok.value.length, e.failed.value.length, total(e.ok.value)]),
+  ];
   const digest = createHash('sha256').update(JSON.stringify([baseline.map(describe), candidate.map(describe), options])).digest();
   return digest.readUInt32BE(0);
 }
