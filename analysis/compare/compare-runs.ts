@@ -6,6 +6,7 @@ import { bhAdjust, holmAdjust } from '../stats/index.js';
 import { finishRow, type Draft, type EndpointId } from './draft.js';
 import { errorRateDraft } from './error-rate-row.js';
 import { resolveCompareOptions } from './options.js';
+import { achievedRate, rateShortfall, targetRate } from './arrival-rate.js';
 import { rowBudget, rowErrorRateBudget } from './budgets.js';
 import { calibratedRunSd } from './calibration.js';
 import { comparisonSeed, effectSizes } from './effect-sizes.js';
@@ -63,6 +64,8 @@ export function compareRuns(
   const dropped = {
     baselineDropped: baseStats.reduce((total, run) => total + run.droppedIterations, 0),
     candidateDropped: candStats.reduce((total, run) => total + run.droppedIterations, 0),
+    baselineShortfall: model === 'open' ? rateShortfall(baseline, baseStats) : null,
+    candidateShortfall: model === 'open' ? rateShortfall(candidate, candStats) : null,
   };
 
   const { calibration } = options;
@@ -204,6 +207,8 @@ function runSummary(run: LoadedRun, stats: RunStats): RunSummary {
     requests: stats.endpoints.reduce((total, e) => total + e.requests, 0),
     iterations: stats.iterations,
     droppedIterations: stats.droppedIterations,
+    targetRate: targetRate(run),
+    achievedRate: achievedRate(stats),
     truncated: run.samples.truncated,
     issueCount: run.samples.issueCount,
     issues: run.samples.issues,

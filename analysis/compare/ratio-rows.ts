@@ -256,7 +256,7 @@ export function throughputDraft(
   baseline: readonly RunStats[],
   candidate: readonly RunStats[],
   options: ResolvedCompareOptions,
-  context: RatioRowContext & { readonly gating: boolean; readonly baselineDropped: number; readonly candidateDropped: number },
+  context: RatioRowContext & DroppedContext & { readonly gating: boolean },
 ): Draft {
   const label = LABELS.throughput;
   const budget = context.budget(id, 'throughput');
@@ -279,7 +279,7 @@ export function throughputDraft(
     gating,
   };
   const { pointRatio, difference, pointText } = pointEstimates(common.baseline, common.candidate);
-  const dropped = droppedNote(context);
+  const dropped = droppedNote(context, budget);
 
   const finish = (draft: Draft): Draft => (dropped === null ? draft : applyDropped(draft, dropped));
 
@@ -327,19 +327,55 @@ function allEqual(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
 }
 
-function droppedNote(context: { baselineDropped: number; candidateDropped: number }): string | null {
+/** Open-model health of each side: dropped iterations and the shortfall against the planned rate. */
+export interface DroppedContext {
+  readonly baselineDropped: number;
+  readonly candidateDropped: number;
+  /** 1 − achieved/target iteration rate (mean over runs); null when the target is unknown. */
+  readonly baselineShortfall: number | null;
+  readonly candidateShortfall: number | null;
+}
+
+/**
+ * What dropped iterations mean for a throughput row (stats-methods §3.6): a candidate that
+ * fell short of the planned arrival rate by more than the throughput budget where the
+ * baseline did not is a FAIL in its own right; dropped iterations only in the candidate WARN.
+ */
+function droppedNote(context: DroppedContext, budget: Budget): { note: string; fail: boolean } | null {
+  const limit = budget.fail ?? DEFAULT_RATE_SHORTFALL;
+  const { candidateShortfall: cand, baselineShortfall: base } = context;
+  if (cand !== null && cand > limit && (base === null || base <= limit)) {
+    const achieved = (1 - cand) * 100;
+    const before = base === null ? '' : ` (baseline ${((1 - base) * 100).toFixed(1)}%)`;
+    return {
+      note: `The candidate achieved only ${achieved.toFixed(1)}% of the planned arrival rate${before}, short by more than the ${formatPercent(limit)} budget: k6 dropped ${context.candidateDropped} iteration(s) because the system could not keep up.`,
+      fail: true,
+    };
+  }
   if (context.candidateDropped > 0 && context.baselineDropped === 0) {
-    return `k6 dropped ${context.candidateDropped} iteration(s) in the candidate runs and none in the baseline: the system could not keep up with the planned arrival rate.`;
+    return {
+      note: `k6 dropped ${context.candidateDropped} iteration(s) in the candidate runs and none in the baseline: the system could not keep up with the planned arrival rate.`,
+      fail: false,
+    };
   }
   return null;
 }
 
-/** Dropped iterations turn a PASS into WARN `dropped-iterations`; otherwise they are added to the message. */
-function applyDropped(draft: Draft, note: string): Draft {
-  const adjust = (outcome: Outcome): Outcome =>
-    outcome.verdict === 'PASS'
+/** Shortfall of the achieved arrival rate that FAILs when the throughput budget is informational. */
+const DEFAULT_RATE_SHORTFALL = 0.05;
+
+/**
+ * Dropped iterations turn a PASS into WARN `dropped-iterations`, and any verdict into FAIL
+ * `dropped-iterations` when the candidate missed the planned rate; otherwise they are added to the message.
+ */
+function applyDropped(draft: Draft, dropped: { note: string; fail: boolean }): Draft {
+  const { note, fail } = dropped;
+  const adjust = (outcome: Outcome): Outcome => {
+    if (fail && outcome.verdict !== 'FAIL') return { verdict: 'FAIL', reason: 'dropped-iterations', message: `${note} ${outcome.message}` };
+    return outcome.verdict === 'PASS'
       ? { verdict: 'WARN', reason: 'dropped-iterations', message: `${note} ${outcome.message}` }
       : { ...outcome, message: `${outcome.message} ${note}` };
+  };
   if (draft.decided !== undefined) return { ...draft, decided: adjust(draft.decided) };
   const evaluate = draft.evaluate;
   return evaluate === undefined ? draft : { ...draft, evaluate: (p) => adjust(evaluate(p)) };

@@ -35,7 +35,8 @@ export type RowUnit = 'ms' | 'fraction' | 'req/s';
  * - `missing-on-one-side` (WARN): the endpoint appears in the runs of one side only.
  * - `missing-in-some-runs` (WARN): the endpoint is absent from some runs of a side.
  * - `no-samples` (WARN): a side has the endpoint but no usable sample (e.g. every request failed).
- * - `dropped-iterations` (WARN): k6 dropped iterations in the candidate but not the baseline.
+ * - `dropped-iterations` (WARN): k6 dropped iterations in the candidate but not the baseline;
+ *   (FAIL) the candidate achieved less of the planned arrival rate than the throughput budget allows.
  * - `non-positive-values` (WARN): a per-run value is 0, so logs (and the test) are undefined.
  * - `degenerate-test` (WARN): the test could not produce a p-value (e.g. zero variance).
  * - `slo-met` (PASS), `slo-breach` (WARN), `slo-critical-breach` (FAIL): a scenario SLO judged
@@ -188,6 +189,10 @@ export interface RunSummary {
   readonly requests: number;
   readonly iterations: number;
   readonly droppedIterations: number;
+  /** Planned iterations/s of an open-model test (constant arrival rate); null when unknown or ramping. */
+  readonly targetRate: number | null;
+  /** Iterations/s k6 completed in the steady window; null without a window. */
+  readonly achievedRate: number | null;
   readonly truncated: boolean;
   readonly issueCount: number;
   readonly issues: readonly IngestIssue[];
@@ -281,7 +286,12 @@ export interface CalibrationSummary {
   readonly falseAlarmRate: number;
 }
 
-/** The result of `compareRuns`: the stable JSON contract written to `report.json`. */
+/**
+ * The result of `compareRuns`: the stable JSON contract written to `report.json`.
+ *
+ * Its JSON form (`report.json`, `stagecraft compare --format json`) is documented by
+ * `schemas/compare.schema.json` (JSON Schema draft 2020-12); change the two together.
+ */
 export interface Comparison {
   readonly schemaVersion: 1;
   readonly generatedAt?: string;

@@ -259,6 +259,24 @@ describe('effect sizes, seed, load profiles, inconclusive', () => {
     expect(() => compareRuns(base, outputs)).not.toThrow();
   });
 
+  it('open model: a candidate short of the planned arrival rate by more than the budget FAILs (dropped-iterations)', () => {
+    const open = { contentHash: 'sha256:abc', model: 'open' as const };
+    const plan = { executorOptions: { rate: 100, timeUnit: '1s', duration: '1m' } };
+    const withIterations = (runs: readonly LoadedRun[], perRun: number): LoadedRun[] =>
+      runs.map((run) => ({ ...run, samples: { ...run.samples, iterations: seriesFrom([run.samples.window?.startMs ?? 0], [perRun]) } }));
+    const base = withIterations(withMetadata(side('a', 2, 1, ENDPOINTS, open), plan), 6000);
+    const short = withIterations(withMetadata(side('b', 2, 5, ENDPOINTS, { ...open, droppedIterations: 900 }), plan), 5100);
+    const comparison = compareRuns(base, short);
+    expect(comparison.runs.baseline[0]).toMatchObject({ targetRate: 100, achievedRate: 100 });
+    expect(comparison.runs.candidate[0]?.achievedRate).toBeCloseTo(85, 9);
+    const throughput = row(comparison, 'get-item', 'throughput');
+    expect(throughput).toMatchObject({ verdict: 'FAIL', reason: 'dropped-iterations', gating: false });
+    expect(throughput.message).toMatch(/achieved only 85\.0% of the planned arrival rate \(baseline 100\.0%\)/);
+    // Within the budget (97% of the plan), dropped iterations only WARN.
+    const slight = withIterations(withMetadata(side('b', 2, 5, ENDPOINTS, { ...open, droppedIterations: 180 }), plan), 5820);
+    expect(row(compareRuns(base, slight), 'get-item', 'throughput')).toMatchObject({ verdict: 'WARN', reason: 'dropped-iterations' });
+  });
+
   it('flags undecided comparisons; exit code 4 only with --fail-on-inconclusive, 1 for any FAIL', () => {
     const single = compareRuns(side('a', 1, 1, ENDPOINTS), side('b', 1, 2, ENDPOINTS));
     expect(single.overall.inconclusive).toBe(true);
