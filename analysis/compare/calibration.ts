@@ -143,5 +143,40 @@ export async function readCalibration(file: string): Promise<NoiseCalibration> {
       location: { file },
     });
   }
-  return parsed as NoiseCalibration;
+  return sanitized(parsed as NoiseCalibration);
+}
+
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** Keeps only what a calibration may hold (known metrics, finite values): a hand-edited file cannot smuggle other keys into a report. */
+function sanitized(file: NoiseCalibration): NoiseCalibration {
+  const perMetric = (source: unknown): Partial<Record<CalibratedMetric, number>> => {
+    const result: Partial<Record<CalibratedMetric, number>> = {};
+    if (typeof source !== 'object' || source === null) return result;
+    for (const metric of CALIBRATED) {
+      const value: unknown = (source as Record<string, unknown>)[metric];
+      if (finite(value)) result[metric] = value;
+    }
+    return result;
+  };
+  const rows = file.rows.filter(
+    (row) => typeof row.service === 'string' && typeof row.endpoint === 'string' && isCalibrated(row.metric) && finite(row.absLogRatio) && (row.runSd === null || finite(row.runSd)),
+  );
+  const count = (value: unknown): number => (finite(value) ? value : 0);
+  const sides = file.runsPerSide as Partial<NoiseCalibration['runsPerSide']> | undefined;
+  const verdicts = file.verdicts as Partial<VerdictCounts> | undefined;
+  return {
+    kind: 'stagecraft-aa-calibration',
+    schemaVersion: 1,
+    scenario: typeof file.scenario === 'string' ? file.scenario : null,
+    contentHash: typeof file.contentHash === 'string' ? file.contentHash : null,
+    runsPerSide: { baseline: count(sides?.baseline), candidate: count(sides?.candidate) },
+    rows: rows.map((row) => ({ service: row.service, endpoint: row.endpoint, metric: row.metric, absLogRatio: row.absLogRatio, runSd: row.runSd })),
+    noise: perMetric(file.noise),
+    runSd: perMetric(file.runSd),
+    verdicts: { PASS: count(verdicts?.PASS), WARN: count(verdicts?.WARN), FAIL: count(verdicts?.FAIL) },
+    falseAlarmRate: Math.min(1, count(file.falseAlarmRate)),
+  };
 }

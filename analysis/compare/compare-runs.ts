@@ -12,6 +12,7 @@ import { calibratedRunSd } from './calibration.js';
 import { comparisonSeed, effectSizes } from './effect-sizes.js';
 import { latencyDraft, throughputDraft, type RatioRowContext } from './ratio-rows.js';
 import { judgeSlos, type SloJudgment } from './slo-judgments.js';
+import { mismatchedUnits, unitMismatch } from './units.js';
 import type { SloMetadata } from '../../core/scenario-metadata.js';
 import {
   type CompareOptions,
@@ -78,7 +79,11 @@ export function compareRuns(
   const ids = endpointIds([...baseStats, ...candStats]);
   const drafts: Draft[] = [];
   for (const id of ids) {
-    for (const metric of ['p50', 'p95', 'p99', 'mean'] as const) drafts.push(latencyDraft(id, metric, baseStats, candStats, resolved, context));
+    const mismatch = unitMismatch(id, baseline, candidate);
+    for (const metric of ['p50', 'p95', 'p99', 'mean'] as const) {
+      const draft = latencyDraft(id, metric, baseStats, candStats, resolved, context);
+      drafts.push(mismatch === null ? draft : mismatchedUnits(draft, mismatch));
+    }
     drafts.push(errorRateDraft(id, baseStats, candStats, resolved, rowErrorRateBudget(resolved, id)));
     drafts.push(throughputDraft(id, baseStats, candStats, resolved, { ...context, gating: model === 'closed', ...dropped }));
   }

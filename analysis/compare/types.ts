@@ -39,6 +39,8 @@ export type RowUnit = 'ms' | 'fraction' | 'req/s';
  *   (FAIL) the candidate achieved less of the planned arrival rate than the throughput budget allows.
  * - `non-positive-values` (WARN): a per-run value is 0, so logs (and the test) are undefined.
  * - `degenerate-test` (WARN): the test could not produce a p-value (e.g. zero variance).
+ * - `mismatched-units` (WARN): the sides measured an endpoint's latency with different metrics
+ *   or declared units, so it is not compared.
  * - `slo-met` (PASS), `slo-breach` (WARN), `slo-critical-breach` (FAIL): a scenario SLO judged
  *   on the candidate (see `SloJudgment`).
  */
@@ -60,6 +62,7 @@ export type ReasonCode =
   | 'dropped-iterations'
   | 'non-positive-values'
   | 'degenerate-test'
+  | 'mismatched-units'
   | 'slo-met'
   | 'slo-breach'
   | 'slo-critical-breach';

@@ -3,6 +3,9 @@
  * batches, pooled SD), A/A calibration, per-row budgets, SLO tier judgments, descriptive effect
  * sizes, the load-profile check and the inconclusive exit code.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SloMetadata } from '../../../core/scenario-metadata.js';
 import { ExitCode } from '../../../core/exit-codes.js';
@@ -13,7 +16,9 @@ import {
   compareRuns,
   exitCodeOf,
   lag1Autocorrelation,
+  loadRuns,
   quantile,
+  readCalibration,
   sampleVariance,
   seriesFrom,
   sloStatus,
@@ -27,7 +32,7 @@ import {
 import { batchesOnLogs, pooledSdOnLogs } from '../../../analysis/compare/log-inference.js';
 import { rowBudget } from '../../../analysis/compare/budgets.js';
 import { resolveCompareOptions, DEFAULT_COMPARE_OPTIONS } from '../../../analysis/compare/options.js';
-import { side, type SyntheticEndpoint } from './helpers.js';
+import { FIXTURES, side, type SyntheticEndpoint } from './helpers.js';
 
 const ENDPOINTS: readonly SyntheticEndpoint[] = [
   { service: 'catalog', endpoint: 'list-items', medianMs: 20, count: 10_000 },
@@ -197,6 +202,64 @@ describe('A/A calibration', () => {
   });
 });
 
+describe('reading a calibration file', () => {
+  it('names the file on errors and keeps only known metrics and finite values', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'stagecraft-calibration-'));
+    try {
+      await expect(readCalibration(join(folder, 'none.json'))).rejects.toThrow(/does not exist/);
+      await writeFile(join(folder, 'bad.json'), '{ "kind": ');
+      await expect(readCalibration(join(folder, 'bad.json'))).rejects.toThrow(/bad\.json is not valid JSON/);
+      await writeFile(join(folder, 'other.json'), JSON.stringify({ kind: 'something-else', rows: [] }));
+      await expect(readCalibration(join(folder, 'other.json'))).rejects.toThrow(/is not an A\/A calibration/);
+      const edited = {
+        kind: 'stagecraft-aa-calibration', schemaVersion: 1, scenario: 'demo-http', contentHash: null,
+        runsPerSide: { baseline: 3, candidate: 3 },
+        rows: [
+          { service: 's', endpoint: 'e', metric: 'p95', absLogRatio: 0.01, runSd: 0.02 },
+          { service: 's', endpoint: 'e', metric: 'p42', absLogRatio: 0.01, runSd: 0.02 },
+          { service: 's', endpoint: 'e', metric: 'p99', absLogRatio: -1, runSd: null },
+        ],
+        noise: { p95: 0.03, p42: 0.5, throughput: 'high' }, runSd: { p95: 0.02, extra: 1 },
+        verdicts: { PASS: 10, WARN: 2, FAIL: 0 }, falseAlarmRate: 0.1, comment: 'hand edited',
+      };
+      await writeFile(join(folder, 'aa.json'), JSON.stringify(edited));
+      const read = await readCalibration(join(folder, 'aa.json'));
+      expect(read.noise).toEqual({ p95: 0.03 });
+      expect(read.runSd).toEqual({ p95: 0.02 });
+      expect(read.rows).toHaveLength(1);
+      expect(read).not.toHaveProperty('comment');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('non-finite values in k6 output', () => {
+  it('a NaN/Infinity duration is reported with its file and line and left out; the comparison still runs', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'stagecraft-nonfinite-'));
+    try {
+      const source = await readFile(join(FIXTURES, 'http-plain.json'), 'utf8');
+      const lines = source.split('\n');
+      const point = lines.findIndex((line) => line.includes('"type":"Point"') && line.includes('http_req_duration'));
+      const broken = [...lines];
+      broken.splice(point + 1, 0, (lines[point] ?? '').replace(/"value":[0-9.]+/, '"value":1e999'), (lines[point] ?? '').replace(/"value":[0-9.]+/, '"value":NaN'));
+      await writeFile(join(folder, 'broken.json'), broken.join('\n'));
+      const [good] = await loadRuns([join(FIXTURES, 'http-plain.json')]);
+      const [bad] = await loadRuns([join(folder, 'broken.json')]);
+      if (good === undefined || bad === undefined) throw new Error('fixture did not load');
+      expect(bad.samples.issueCount).toBe(2);
+      expect(bad.samples.issues[0]?.line).toBe(point + 2);
+      const comparison = compareRuns([good], [bad]);
+      expect(comparison.runs.candidate[0]?.issueCount).toBe(2);
+      expect(comparison.notes.join(' ')).toMatch(/broken/);
+      expect(comparison.overall.verdict).not.toBe('PASS');
+      for (const each of comparison.rows) for (const value of [each.ratio, each.p, ...(each.ci ?? [])]) expect(value === null || Number.isFinite(value)).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('SLO tier judgments', () => {
   it('places a value in the first tier it does not exceed', () => {
     const tiers = { target: 10, acceptable: 20, critical: 40 };
@@ -275,6 +338,24 @@ describe('effect sizes, seed, load profiles, inconclusive', () => {
     // Within the budget (97% of the plan), dropped iterations only WARN.
     const slight = withIterations(withMetadata(side('b', 2, 5, ENDPOINTS, { ...open, droppedIterations: 180 }), plan), 5820);
     expect(row(compareRuns(base, slight), 'get-item', 'throughput')).toMatchObject({ verdict: 'WARN', reason: 'dropped-iterations' });
+  });
+
+  it('an endpoint measured in different units on the two sides → WARN mismatched-units, no test', () => {
+    const grpcSide = side('b', 2, 5, ENDPOINTS.map((e) => (e.endpoint === 'get-item' ? { ...e, protocol: 'grpc' as const } : e)));
+    const comparison = compareRuns(side('a', 2, 1, ENDPOINTS), grpcSide);
+    const p95 = row(comparison, 'get-item', 'p95');
+    expect(p95).toMatchObject({ verdict: 'WARN', reason: 'mismatched-units', p: null, ci: null, ratio: null });
+    expect(p95.message).toMatch(/baseline: http_req_duration; candidate: grpc_req_duration/);
+    expect(row(comparison, 'list-items', 'p95').reason).not.toBe('mismatched-units');
+    const declared = side('b', 2, 5, ENDPOINTS).map((run) => ({
+      ...run,
+      samples: { ...run.samples, metrics: { http_req_duration: { type: 'trend', contains: 'default' } } },
+    }));
+    const base = side('a', 2, 1, ENDPOINTS).map((run) => ({
+      ...run,
+      samples: { ...run.samples, metrics: { http_req_duration: { type: 'trend', contains: 'time' } } },
+    }));
+    expect(row(compareRuns(base, declared), 'list-items', 'p99').message).toMatch(/contains: time.*contains: default/);
   });
 
   it('flags undecided comparisons; exit code 4 only with --fail-on-inconclusive, 1 for any FAIL', () => {

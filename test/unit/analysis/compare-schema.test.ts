@@ -259,6 +259,7 @@ describe('the schema enums match the TypeScript unions', () => {
     'dropped-iterations': true,
     'non-positive-values': true,
     'degenerate-test': true,
+    'mismatched-units': true,
     'slo-met': true,
     'slo-breach': true,
     'slo-critical-breach': true,
