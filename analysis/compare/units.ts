@@ -1,5 +1,5 @@
 import type { LoadedRun } from '../ingest/types.js';
-import type { Draft, EndpointId } from './draft.js';
+import { noTest, type Draft, type EndpointId } from './draft.js';
 
 const DURATION_METRIC = { http: 'http_req_duration', grpc: 'grpc_req_duration' } as const;
 
@@ -28,16 +28,10 @@ export function unitMismatch(id: EndpointId, baseline: readonly LoadedRun[], can
 
 /** Replaces a latency draft's test with WARN `mismatched-units`. */
 export function mismatchedUnits(draft: Draft, why: string): Draft {
-  const { evaluate: _dropped, ...rest } = draft;
-  return {
-    ...rest,
-    ratio: null,
-    ci: null,
-    absoluteDifference: null,
-    p: null,
-    test: null,
-    inference: null,
-    minDetectableChange: null,
-    decided: { verdict: 'WARN', reason: 'mismatched-units', message: `Not compared: ${why}.` },
-  };
+  const { service, endpoint, metric, unit, baseline, candidate, gating } = draft;
+  return noTest({ service, endpoint, metric, unit, baseline, candidate, gating }, null, null, {
+    verdict: 'WARN',
+    reason: 'mismatched-units',
+    message: `Not compared: ${why}.`,
+  });
 }
