@@ -5,6 +5,9 @@ import { ExitCode, type ExitCodeValue } from '../../core/exit-codes.js';
 import { RunFiles, type RunManifest } from '../../core/run-manifest.js';
 import type { ScenarioMetadata } from '../../core/scenario-metadata.js';
 import { loadRuns } from '../ingest/load-runs.js';
+import { trimRun } from '../ingest/trim-samples.js';
+import { buildChartData } from '../report/chart-data.js';
+import type { ChartData } from '../report/chart-data-types.js';
 import { writeReport } from '../report/write-report.js';
 import { CALIBRATION_FILE, readCalibration, type NoiseCalibration } from './calibration.js';
 import { compareRuns } from './compare-runs.js';
@@ -50,6 +53,8 @@ export interface ScenarioComparison {
   readonly exitCode: ExitCodeValue;
   /** The A/A calibration file used, or null. */
   readonly calibrationFile: string | null;
+  /** Pre-aggregated data for the report's charts (runs before trimming). */
+  readonly charts: ChartData;
 }
 
 /** Planned test length in ms from compiler metadata (longest scenario end), if known. */
@@ -109,9 +114,13 @@ export async function compareScenarioRuns(options: CompareFoldersOptions): Promi
   const manifest = await firstManifest(options.baseline);
   const fallback = defaultTrim(plannedLengthMs(manifest?.scenario.metadata ?? null));
   const trim = { startMs: options.trimStartMs ?? fallback.startMs, endMs: options.trimEndMs ?? fallback.endMs };
-  const read = { trimStartMs: trim.startMs, trimEndMs: trim.endMs, strict: options.strict ?? false };
-  const baseline = await loadRuns(options.baseline, read);
-  const candidate = await loadRuns(options.candidate, read);
+  // Loaded once untrimmed: the charts show what the trims cut; the statistics see the steady window.
+  const read = { strict: options.strict ?? false };
+  const untrimmedBaseline = await loadRuns(options.baseline, read);
+  const untrimmedCandidate = await loadRuns(options.candidate, read);
+  const charts = buildChartData(untrimmedBaseline, untrimmedCandidate, trim);
+  const baseline = untrimmedBaseline.map((run) => trimRun(run, trim.startMs, trim.endMs));
+  const candidate = untrimmedCandidate.map((run) => trimRun(run, trim.startMs, trim.endMs));
   const calibration = await findCalibration(options, manifest?.scenario.name ?? null);
   const comparison = compareRuns(baseline, candidate, {
     ...options.compareOptions,
@@ -127,6 +136,7 @@ export async function compareScenarioRuns(options: CompareFoldersOptions): Promi
     markdownFile: files.markdown,
     jsonFile: files.json,
     trim,
+    charts,
     exitCode: exitCodeOf(comparison, options.failOnInconclusive ?? false),
     calibrationFile: calibration?.file ?? null,
   };

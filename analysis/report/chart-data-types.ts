@@ -16,13 +16,16 @@ export interface EndpointDistribution {
   readonly service: string;
   readonly endpoint: string;
   readonly side: Side;
-  /** Type-7 quantiles in ms, one per entry of `ChartData.probabilities`. */
+  /** Type-7 quantiles in ms (4 significant digits), one per entry of `ChartData.probabilities`. */
   readonly latenciesMs: readonly number[];
   /** Successful requests behind it. */
   readonly samples: number;
 }
 
-/** One time bucket of one endpoint in one run. `t` is ms since the run's first sample. */
+/**
+ * One time bucket of one endpoint in one run. `t` is ms since the run's first sample. The
+ * timelines store buckets as columns ({@link EndpointTimeline}); `endpointBuckets` gives rows.
+ */
 export interface EndpointBucket {
   readonly t: number;
   /** Requests that completed in the bucket (successful and failed). */
@@ -34,10 +37,29 @@ export interface EndpointBucket {
   readonly p99: number | null;
 }
 
+/**
+ * One endpoint of one run over time, as columns: entry `i` of every array is the bucket
+ * `[i·bucketMs, (i+1)·bucketMs)` after the run's first sample, except the last, which ends at
+ * `RunTimeline.lengthMs` (inclusive) and is 0.5 to 1.5 `bucketMs` wide. Columns, not an array of {@link EndpointBucket}s, because they are a third of
+ * the size in JSON (16 services × 5 endpoints × 20 runs × 60 buckets = 96 000 buckets).
+ */
+export interface EndpointTimeline {
+  readonly service: string;
+  readonly endpoint: string;
+  /** Requests completed per bucket: successful plus failed durations (HTTP and gRPC alike). */
+  readonly requests: readonly number[];
+  /** Failed requests per bucket. */
+  readonly errors: readonly number[];
+  /** Type-7 quantiles of the bucket's successful durations (ms, 4 significant digits); null when it has none. */
+  readonly p50: readonly (number | null)[];
+  readonly p95: readonly (number | null)[];
+  readonly p99: readonly (number | null)[];
+}
+
 /** Load in one time bucket of a run. */
 export interface LoadBucket {
   readonly t: number;
-  /** Iterations completed in the bucket (per second: divide by `RunTimeline.bucketMs / 1000`). */
+  /** Iterations completed in the bucket (per second: divide by the bucket's width in s; see `EndpointTimeline` for the last bucket). */
   readonly iterations: number;
   readonly droppedIterations: number;
   /** Highest `vus` gauge value in the bucket; null when the output has no `vus` samples. */
@@ -49,13 +71,19 @@ export interface RunTimeline {
   readonly side: Side;
   readonly runId: string;
   readonly label: string | null;
-  /** Width of every bucket, ms. */
+  /** Width of every bucket but the last (which ends at `lengthMs`, 0.5 to 1.5 widths), ms: 100 ms, 200 ms, 500 ms, 1 s, 2 s, 5 s, 10 s, 15 s, 30 s, 1 min, … */
   readonly bucketMs: number;
   /** Length of the run (first to last sample), ms. */
   readonly lengthMs: number;
-  /** The steady window analysed, as offsets from the run's first sample (ms). */
+  /**
+   * The steady window analysed, as offsets from the run's first sample (ms): `startMs` = the
+   * warm-up trim, `endMs` = `lengthMs` − the ramp-down trim (below `startMs` when the trims
+   * cover the run).
+   */
   readonly window: { readonly startMs: number; readonly endMs: number };
-  readonly endpoints: readonly { readonly service: string; readonly endpoint: string; readonly buckets: readonly EndpointBucket[] }[];
+  /** Per endpoint of the run (sorted by service, then endpoint), one entry per bucket. */
+  readonly endpoints: readonly EndpointTimeline[];
+  /** One entry per bucket. */
   readonly load: readonly LoadBucket[];
 }
 
