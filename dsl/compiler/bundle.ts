@@ -1,6 +1,7 @@
 import { build, type BuildFailure, type Message, type Plugin } from 'esbuild';
 import { StagecraftError, type Problem } from '../../core/errors.js';
-import { relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { projectRoot } from '../../core/project.js';
 import type { K6Options } from './k6-options.js';
 import type { RuntimePlan } from '../k6/runtime.js';
 
@@ -76,6 +77,30 @@ const stubUnavailableBuiltins: Plugin = {
   },
 };
 
+/**
+ * DSL modules only the compiler needs (threshold and SLO builders, load shapes, the duration
+ * grammar), relative to the stagecraft package. In k6 scripts they are replaced by
+ * `dsl/k6/compile-only.ts`, whose stand-ins return placeholders without parsing anything, so
+ * that VU initialisation does only what the runtime needs (the compiler has already written
+ * thresholds and executors into `options`).
+ */
+export const COMPILE_ONLY_MODULES = ['dsl/thresholds.ts', 'dsl/shapes/index.ts', 'dsl/duration.ts'] as const;
+
+function compileOnlyStandIns(packageRoot: string): Plugin {
+  const modules = new Set<string>(COMPILE_ONLY_MODULES.map((file) => join(packageRoot, file)));
+  const standIn = join(packageRoot, 'dsl', 'k6', 'compile-only.ts');
+  return {
+    name: 'stagecraft-compile-only',
+    setup(plugin) {
+      // Only relative imports ending like a compile-only module reach the callback.
+      plugin.onResolve({ filter: /^\.{1,2}\/(?:.*\/)?(?:thresholds|duration|index)\.[jt]s$/ }, (args) => {
+        const file = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        return modules.has(file) ? { path: standIn } : undefined;
+      });
+    },
+  };
+}
+
 /** esbuild's errors as problems pointing at the file, line and column. */
 function bundleProblems(failure: BuildFailure): Problem[] {
   return failure.errors.map((message: Message) => ({
@@ -131,6 +156,6 @@ function runEsbuild(input: EntryInput, outFile: string): ReturnType<typeof build
     outfile: outFile,
     write: false,
     logLevel: 'silent',
-    plugins: [stubUnavailableBuiltins],
+    plugins: [stubUnavailableBuiltins, compileOnlyStandIns(projectRoot())],
   });
 }

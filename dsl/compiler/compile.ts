@@ -16,7 +16,7 @@ import { discoverScenarios, selectScenarios, type ScenarioSource } from './disco
 import { buildK6Options, scenarioMetadata, type K6Options } from './k6-options.js';
 import { loadDefinition } from './load-definition.js';
 import { tsLocator } from './ts-locator.js';
-import { typeCheckScenarios } from './typecheck.js';
+import { typeCheckInBackground } from './typecheck-background.js';
 import { validateDefinition } from './validate.js';
 
 /** Options of {@link compileScenarios}. */
@@ -163,9 +163,9 @@ async function isStale(file: OutputFile): Promise<boolean> {
 
 /**
  * Compiles scenarios into k6 scripts. Every scenario is type-checked (one TypeScript program for
- * all), loaded and validated first; if any has problems, all of them are reported in one
- * `invalid-scenario` error and nothing is written. Otherwise each output file is written
- * atomically (or, with `check`, compared).
+ * all, in a worker thread), loaded, validated and bundled; if any has problems, all of them are
+ * reported in one `invalid-scenario` error and nothing is written. Otherwise each output file is
+ * written atomically (or, with `check`, compared).
  */
 export async function compileScenarios(options: CompileOptions = {}): Promise<CompileResult> {
   const root = resolve(options.root ?? process.cwd());
@@ -173,34 +173,40 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
   const outDir = resolve(root, options.outDir ?? 'generated');
   const sources = selectScenarios(await discoverScenarios(scenariosDir), options.names ?? []);
 
-  const problems: Problem[] = [];
-  // esbuild does not type-check; a scenario with type errors is not even loaded (it may not evaluate).
-  const typed = options.typeCheck === false ? undefined : typeCheckScenarios(sources.map((source) => source.file), { root });
-  problems.push(...(typed?.problems ?? []));
-  const definitions: { source: ScenarioSource; definition: TestDefinition }[] = [];
+  // esbuild does not type-check, so the scenarios are type-checked, in a worker thread while
+  // this thread loads, validates and bundles them (esbuild bundles in its own process). A
+  // scenario the check blocks (type errors in it or in a project file it imports) reports only
+  // its type errors: whatever loading, validating or bundling it produced is discarded.
+  const typeCheck = options.typeCheck === false ? undefined : typeCheckInBackground(sources.map((source) => source.file), { root });
+  const checked: { source: ScenarioSource; problems: Problem[]; compiled?: Promise<CompiledScenario> }[] = [];
   for (const source of sources) {
-    if (typed?.blocked.has(source.file)) continue;
     const loaded = await loadDefinition(source);
     if (!loaded.ok) {
-      problems.push(loaded.problem);
+      checked.push({ source, problems: [loaded.problem] });
       continue;
     }
     const found = validateDefinition(loaded.definition, source.file, tsLocator(source.file, await readFile(source.file, 'utf8')));
-    problems.push(...found.map((problem) => ({ ...problem, message: `${source.name}: ${problem.message}` })));
-    if (found.length === 0) {
-      const definition = options.fitWithinMs === undefined ? loaded.definition : fitTimeline(loaded.definition, options.fitWithinMs);
-      definitions.push({ source, definition });
+    const problems = found.map((problem) => ({ ...problem, message: `${source.name}: ${problem.message}` }));
+    if (problems.length > 0) {
+      checked.push({ source, problems });
+      continue;
     }
+    const definition = options.fitWithinMs === undefined ? loaded.definition : fitTimeline(loaded.definition, options.fitWithinMs);
+    // esbuild runs concurrent builds in parallel; results keep the scenario order.
+    const compiled = compileOne(source, definition, root, outDir);
+    compiled.catch(() => undefined); // awaited below unless the type check blocks the scenario
+    checked.push({ source, problems, compiled });
   }
+  const typed = await typeCheck;
+  const unblocked = checked.filter(({ source }) => typed?.blocked.has(source.file) !== true);
+  const problems: Problem[] = [...(typed?.problems ?? []), ...unblocked.flatMap((entry) => entry.problems)];
   if (problems.length > 0) {
     throw new StagecraftError(
       { code: 'invalid-scenario', message: `${problems.length} problem(s) in ${sources.length} scenario(s); nothing was written`, fix: 'fix the problems listed above and compile again' },
       { problems },
     );
   }
-
-  // esbuild runs concurrent builds in parallel; results keep the scenario order.
-  const compiled: CompiledScenario[] = await Promise.all(definitions.map(({ source, definition }) => compileOne(source, definition, root, outDir)));
+  const compiled: CompiledScenario[] = await Promise.all(unblocked.flatMap((entry) => (entry.compiled === undefined ? [] : [entry.compiled])));
 
   const files = compiled.flatMap((scenario) => scenario.files);
   if (!options.check) {

@@ -3,7 +3,7 @@ import { Rate, Trend } from 'k6/metrics';
 import grpc from 'k6/net/grpc';
 import type { GrpcMethod, GrpcService } from '../grpc.js';
 import type { Service } from '../test.js';
-import { GRPC_FAILED_METRIC, serviceTagValue } from '../thresholds.js';
+import { GRPC_FAILED_METRIC, serviceTagValue } from '../scope.js';
 import type { GrpcCall, GrpcResult, GrpcStreamResult } from '../vu.js';
 import { resolveConfigurable, resolveRecord } from './env.js';
 

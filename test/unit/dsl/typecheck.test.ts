@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { typeCheckInBackground } from '../../../dsl/compiler/typecheck-background.js';
 import { typeCheckScenarios } from '../../../dsl/compiler/typecheck.js';
 import { ROOT } from '../../support/cli.js';
 
@@ -59,5 +60,19 @@ describe('typeCheckScenarios', () => {
       "TS6133: 'load' is declared but its value is never read.",
       expect.stringMatching(/^TS2322: Type '.+' is not assignable to type 'LoadProfile'\. .+ Type 'string' is not assignable to type 'Duration'\.$/),
     ]);
+  });
+
+  it('gives the same result in a worker thread (typeCheckInBackground, as compileScenarios runs it)', async () => {
+    const root = await project({
+      '_shared.ts': `import type { Duration } from 'DSL';\nexport const hold: Duration = 30;\n`,
+      'uses-shared.ts': `import { hold } from './_shared.js';\n${GOOD.replace("'1s'", 'hold')}`,
+      'good.ts': GOOD,
+    });
+    const scenarios = ['uses-shared.ts', 'good.ts'].map((name) => join(root, 'scenarios', name));
+    const inThread = typeCheckScenarios(scenarios, { root });
+    const [first, second] = await Promise.all([typeCheckInBackground(scenarios, { root }), typeCheckInBackground(scenarios.slice(1), { root })]);
+    expect(first.problems).toEqual(inThread.problems);
+    expect([...first.blocked]).toEqual([...inThread.blocked]);
+    expect(second.problems).toEqual([]);
   });
 });
