@@ -7,6 +7,7 @@ import { registerCompileCommand } from './commands/compile.js';
 import { registerDemoCommand, registerDemoServiceCommand } from './commands/demo.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerK6Command } from './commands/k6.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSummarizeCommand } from './commands/summarize.js';
 import type { CliContext } from './context.js';
@@ -24,6 +25,7 @@ export function buildProgram(context: CliContext): Command {
   registerRunCommand(program, context);
   registerCompareCommand(program, context);
   registerAbCommand(program, context);
+  registerReportCommand(program, context);
   registerSummarizeCommand(program, context);
   registerDemoCommand(program, context);
   registerDemoServiceCommand(program, context);

@@ -1,6 +1,7 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { compareScenarioRuns, type ScenarioComparison } from '../../analysis/compare/compare-folders.js';
 import { renderMarkdown } from '../../analysis/report/markdown.js';
+import { appendStepSummary, STEP_SUMMARY_VARIABLE } from '../../analysis/report/step-summary.js';
 import { compareSettings, withCompareFlags } from '../compare-flags.js';
 import type { CliContext } from '../context.js';
 import { relative } from 'node:path';
@@ -27,8 +28,16 @@ export function registerCompareCommand(program: Command, context: CliContext): v
   });
 }
 
-/** Prints where the report went, the calibration, the seed and the verdict; sets the exit code. */
-export function reportComparison(result: ScenarioComparison, context: CliContext): void {
+/**
+ * Prints where the report went, the calibration, the seed and the verdict; appends report.md to
+ * the GitHub Actions job summary when `GITHUB_STEP_SUMMARY` is set; sets the exit code.
+ */
+export function reportComparison(result: ScenarioComparison, context: CliContext, env: NodeJS.ProcessEnv = process.env): void {
+  try {
+    appendStepSummary(renderMarkdown(result.comparison), env);
+  } catch (error) {
+    context.err(`warning: could not append the report to ${STEP_SUMMARY_VARIABLE} (${env[STEP_SUMMARY_VARIABLE] ?? ''}): ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (result.markdownFile !== '') context.err(`report written to ${relative(process.cwd(), result.markdownFile)} and ${relative(process.cwd(), result.jsonFile)}`);
   if (result.calibrationFile !== null) context.err(`A/A calibration: ${relative(process.cwd(), result.calibrationFile)}`);
   const inconclusive = result.comparison.overall.inconclusive ? ', some rows inconclusive' : '';

@@ -41,11 +41,12 @@ describe('escapeMarkdown', () => {
 });
 
 describe('renderMarkdown', () => {
-  it('puts the verdict first, then per-service tables with FAIL/WARN rows first', () => {
+  it('puts the verdict first (after the hidden marker), then per-service tables with FAIL/WARN rows first', () => {
     const markdown = renderMarkdown(hostileComparison());
     const lines = markdown.split('\n');
-    expect(lines[0]).toBe('# Performance comparison: FAIL');
-    expect(lines[2]).toMatch(/^\*\*FAIL\*\* \(regressed\): \d+ FAIL, \d+ WARN, \d+ PASS\.$/);
+    expect(lines[0]).toBe('<!-- stagecraft-report -->');
+    expect(lines[1]).toBe('# Performance comparison: FAIL ❌');
+    expect(lines[3]).toMatch(/^\*\*FAIL\*\* \(regressed\): \d+ FAIL, \d+ WARN, \d+ PASS rows\./);
     expect(markdown).toContain('**How to read this.** 3 baseline and 3 candidate run(s)');
     expect(markdown).toMatch(/Holm-adjusted across all gating rows/);
     const section = markdown.slice(markdown.indexOf('## plain'));
@@ -104,14 +105,14 @@ describe('renderMarkdown', () => {
 });
 
 describe('writeReport', () => {
-  it('writes report.md and report.json atomically, creating the folder and leaving other files alone', async () => {
+  it('writes report.md, report.json and junit.xml atomically, creating the folder and leaving other files alone', async () => {
     const out = join(scratch, 'nested', 'report');
     const comparison = hostileComparison();
     const first = await writeReport(comparison, out);
-    expect(first).toEqual({ markdown: join(out, 'report.md'), json: join(out, 'report.json') });
+    expect(first).toEqual({ markdown: join(out, 'report.md'), json: join(out, 'report.json'), junit: join(out, 'junit.xml') });
     await writeFile(join(out, 'keep.txt'), 'mine');
     await writeReport(comparison, out);
-    expect((await readdir(out)).sort()).toEqual(['keep.txt', 'report.json', 'report.md']);
+    expect((await readdir(out)).sort()).toEqual(['junit.xml', 'keep.txt', 'report.json', 'report.md']);
     expect(JSON.parse(await readFile(first.json, 'utf8'))).toEqual(JSON.parse(JSON.stringify(comparison)));
     expect(await readFile(first.markdown, 'utf8')).toBe(renderMarkdown(comparison));
   });
