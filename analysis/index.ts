@@ -86,5 +86,14 @@ export type { Summary, SummaryRun, SummarySeries } from './summarize/types.js';
 
 // Reports
 export { renderMarkdown } from './report/markdown.js';
-export { writeReport, ReportFiles } from './report/write-report.js';
-export type { ReportPaths } from './report/write-report.js';
+export { writeReport, writeReportFiles, ReportFiles, AUTO_ALL_CHARTS } from './report/write-report.js';
+export type { ChartImages, ReportDocument, ReportPaths, WriteReportOptions } from './report/write-report.js';
+export { renderJunit } from './report/junit.js';
+export { renderHtml } from './report/html/index.js';
+export { REPORT_MARKER, MARKDOWN_MAX_CHARS } from './report/markdown.js';
+export { appendStepSummary } from './report/step-summary.js';
+export { buildChartData } from './report/chart-data.js';
+export { reportCharts } from './report/charts/index.js';
+export { renderChartSvg, renderChartPng, writeCharts } from './report/render-charts.js';
+export type { ChartData, EndpointDistribution, ReportChart, RunTimeline } from './report/chart-data-types.js';
+export { trimRun, trimSamples } from './ingest/trim-samples.js';

@@ -7,6 +7,7 @@ import type { ScenarioMetadata } from '../../core/scenario-metadata.js';
 import { loadRuns } from '../ingest/load-runs.js';
 import { trimRun } from '../ingest/trim-samples.js';
 import { buildChartData } from '../report/chart-data.js';
+import type { ChartImages, ReportPaths } from '../report/write-report.js';
 import type { ChartData } from '../report/chart-data-types.js';
 import { writeReport } from '../report/write-report.js';
 import { CALIBRATION_FILE, readCalibration, type NoiseCalibration } from './calibration.js';
@@ -38,6 +39,8 @@ export interface CompareFoldersOptions {
   readonly calibration?: string | false;
   /** Exit with {@link ExitCode.inconclusive} when nothing FAILs but some rows are undecided. */
   readonly failOnInconclusive?: boolean;
+  /** Which charts become image files (default `auto`). */
+  readonly images?: ChartImages;
 }
 
 /** A finished comparison, its files and the exit code it implies. */
@@ -49,6 +52,8 @@ export interface ScenarioComparison {
   readonly headlines: readonly string[];
   readonly markdownFile: string;
   readonly jsonFile: string;
+  /** Every report file written (null without `outDir`). */
+  readonly files: ReportPaths | null;
   readonly trim: { readonly startMs: number; readonly endMs: number };
   readonly exitCode: ExitCodeValue;
   /** The A/A calibration file used, or null. */
@@ -127,14 +132,15 @@ export async function compareScenarioRuns(options: CompareFoldersOptions): Promi
     ...(calibration === null ? {} : { calibration: calibration.calibration, calibrationSource: calibration.file }),
     allowDifferentScenarios: options.allowDifferentScenarios ?? options.compareOptions?.allowDifferentScenarios ?? false,
   });
-  const files = options.outDir === undefined ? { markdown: '', json: '' } : await writeReport(comparison, options.outDir);
+  const files = options.outDir === undefined ? null : await writeReport(comparison, options.outDir, { charts, ...(options.images === undefined ? {} : { images: options.images }) });
   return {
     scenario: options.scenario ?? manifest?.scenario.name ?? 'k6 runs',
     comparison,
     verdict: comparison.overall.verdict,
     headlines: headlines(comparison),
-    markdownFile: files.markdown,
-    jsonFile: files.json,
+    markdownFile: files?.markdown ?? '',
+    jsonFile: files?.json ?? '',
+    files,
     trim,
     charts,
     exitCode: exitCodeOf(comparison, options.failOnInconclusive ?? false),

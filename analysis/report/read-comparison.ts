@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { StagecraftError } from '../../core/errors.js';
-import type { Comparison } from '../compare/types.js';
+import type { ChartData } from './chart-data-types.js';
+import type { ReportDocument } from './write-report.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,7 +31,7 @@ export function comparisonProblems(value: unknown): string[] {
  * @throws StagecraftError `file-not-found` when the file does not exist; `invalid-input` when it
  *   is not JSON or not a comparison (the message names the file and what is wrong)
  */
-export async function readComparison(file: string): Promise<Comparison> {
+export async function readComparison(file: string): Promise<ReportDocument> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -57,5 +58,17 @@ export async function readComparison(file: string): Promise<Comparison> {
       fix: 'pass the report.json that `stagecraft compare` or `stagecraft ab` wrote, not a run summary or another JSON file',
     });
   }
-  return value as Comparison;
+  const document = value as ReportDocument;
+  // Chart data is optional (reports written without runs have none); a damaged one is dropped, not trusted.
+  const charts: unknown = (value as { charts?: unknown }).charts;
+  if (charts !== undefined && !isChartData(charts)) {
+    const copy: { -readonly [K in keyof ReportDocument]: ReportDocument[K] } = { ...document };
+    delete copy.charts;
+    return copy;
+  }
+  return document;
+}
+
+function isChartData(value: unknown): value is ChartData {
+  return isRecord(value) && value['schemaVersion'] === 1 && Array.isArray(value['probabilities']) && Array.isArray(value['distributions']) && Array.isArray(value['timelines']);
 }

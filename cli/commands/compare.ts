@@ -4,7 +4,7 @@ import { renderMarkdown } from '../../analysis/report/markdown.js';
 import { appendStepSummary, STEP_SUMMARY_VARIABLE } from '../../analysis/report/step-summary.js';
 import { compareSettings, withCompareFlags } from '../compare-flags.js';
 import type { CliContext } from '../context.js';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 
 /** `stagecraft compare --baseline <runs...> --candidate <runs...>`: significance-tested comparison. */
 export function registerCompareCommand(program: Command, context: CliContext): void {
@@ -38,7 +38,12 @@ export function reportComparison(result: ScenarioComparison, context: CliContext
   } catch (error) {
     context.err(`warning: could not append the report to ${STEP_SUMMARY_VARIABLE} (${env[STEP_SUMMARY_VARIABLE] ?? ''}): ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (result.markdownFile !== '') context.err(`report written to ${relative(process.cwd(), result.markdownFile)} and ${relative(process.cwd(), result.jsonFile)}`);
+  const files = result.files;
+  if (files !== null) {
+    const shown = (path: string): string => relative(process.cwd(), path) || path;
+    const images = files.images.length === 0 ? '' : `, ${files.images.length / 2} chart image(s) in ${shown(dirname(files.images[0] ?? files.html))}`;
+    context.err(`report written to ${shown(files.html)}, ${shown(files.markdown)}, ${shown(files.json)} and ${shown(files.junit)}${images}`);
+  }
   if (result.calibrationFile !== null) context.err(`A/A calibration: ${relative(process.cwd(), result.calibrationFile)}`);
   const inconclusive = result.comparison.overall.inconclusive ? ', some rows inconclusive' : '';
   context.err(`verdict: ${result.verdict}${inconclusive} (seed ${result.comparison.seed}; trimmed ${result.trim.startMs / 1000}s warm-up, ${result.trim.endMs / 1000}s ramp-down)`);

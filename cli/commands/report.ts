@@ -18,11 +18,11 @@ export function registerReportCommand(program: Command, context: CliContext): vo
     .option('-o, --out <dir>', 'report folder to write (default: the folder of report.json)')
     .addOption(new Option('--format <format>', 'what to print').choices(['markdown', 'json'] as const).default('markdown' as const))
     .action(async (file, options) => {
-      const comparison = await readComparison(file);
+      const { charts, ...comparison } = await readComparison(file);
       const outDir = options.out ?? dirname(file);
-      const paths = await writeReportFiles(comparison, outDir);
+      const paths = await writeReportFiles(comparison, outDir, charts === undefined ? {} : { charts });
       context.out(options.format === 'json' ? JSON.stringify(comparison, null, 2) : renderMarkdown(comparison));
       const shown = (path: string): string => relative(process.cwd(), path) || path;
-      context.err(`report written to ${shown(paths.markdown)}, ${shown(paths.junit)} and ${shown(paths.json)} (verdict ${comparison.overall.verdict})`);
+      context.err(`report written to ${shown(paths.html)}, ${shown(paths.markdown)}, ${shown(paths.junit)} and ${shown(paths.json)} (verdict ${comparison.overall.verdict}${charts === undefined ? '; no chart data in the input, so no charts' : ''})`);
     });
 }

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareScenarioRuns } from '../../analysis/compare/compare-folders.js';
 import { renderHtml } from '../../analysis/report/html/index.js';
 import type { Comparison } from '../../analysis/index.js';
 import type { ReportChart } from '../../analysis/report/chart-data-types.js';
@@ -140,6 +141,40 @@ describe.runIf(available)('HTML report in headless chromium', () => {
     expect(await page.locator('nav.index').innerText()).toContain('svc|<script>window.__pwned=1</script>');
     expect(problems.errors).toEqual([]);
     await page.screenshot({ path: join(OUT, 'mixed-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('opens the report compare writes for real k6 runs, with every real chart drawn', async () => {
+    const runs = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/k6/runs');
+    const outDir = join(OUT, 'real-k6');
+    const result = await compareScenarioRuns({
+      baseline: [join(runs, 'baseline-1'), join(runs, 'baseline-2')],
+      candidate: [join(runs, 'candidate-1'), join(runs, 'candidate-2')],
+      outDir,
+      images: 'all',
+    });
+    expect(result.files?.images.length).toBeGreaterThan(4);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.goto(pathToFileURL(join(outDir, 'index.html')).href, { waitUntil: 'load' });
+    await drawEveryChart(page);
+    const states = await chartStates(page);
+    const ids = states.map((chart) => chart.id);
+    for (const kind of ['forest-', 'latency-ecdf-', 'latency-timeline-', 'throughput-timeline-', 'load-timeline']) {
+      expect(ids.some((id) => id.startsWith(kind)), kind).toBe(true);
+    }
+    for (const chart of states) {
+      expect(chart.state, chart.id).toBe('rendered');
+      expect(chart.marks, chart.id).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(OUT, 'real-k6-top.png') });
+    await page.screenshot({ path: join(OUT, 'real-k6-full.png'), fullPage: true });
     await page.close();
   });
 

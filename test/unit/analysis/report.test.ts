@@ -109,10 +109,10 @@ describe('writeReport', () => {
     const out = join(scratch, 'nested', 'report');
     const comparison = hostileComparison();
     const first = await writeReport(comparison, out);
-    expect(first).toEqual({ markdown: join(out, 'report.md'), json: join(out, 'report.json'), junit: join(out, 'junit.xml') });
+    expect(first).toEqual({ markdown: join(out, 'report.md'), json: join(out, 'report.json'), junit: join(out, 'junit.xml'), html: join(out, 'index.html'), images: [] });
     await writeFile(join(out, 'keep.txt'), 'mine');
     await writeReport(comparison, out);
-    expect((await readdir(out)).sort()).toEqual(['junit.xml', 'keep.txt', 'report.json', 'report.md']);
+    expect((await readdir(out)).sort()).toEqual(['index.html', 'junit.xml', 'keep.txt', 'report.json', 'report.md']);
     expect(JSON.parse(await readFile(first.json, 'utf8'))).toEqual(JSON.parse(JSON.stringify(comparison)));
     expect(await readFile(first.markdown, 'utf8')).toBe(renderMarkdown(comparison));
   });

@@ -40,13 +40,13 @@ describe('stagecraft report', () => {
     const out = join(scratch, 'again');
     const run = await report([saved, '--out', out]);
     expect(run.code, run.stderr).toBe(ExitCode.ok);
-    expect((await readdir(out)).sort()).toEqual(['junit.xml', 'report.json', 'report.md']);
+    expect((await readdir(out)).sort()).toEqual(['index.html', 'junit.xml', 'report.json', 'report.md']);
     const reread = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Comparison;
     expect(reread).toEqual(JSON.parse(JSON.stringify(comparison)));
     expect(await readFile(join(out, 'report.md'), 'utf8')).toBe(renderMarkdown(comparison));
     expect(await readFile(join(out, 'junit.xml'), 'utf8')).toBe(renderJunit(comparison));
     expect(run.stdout).toBe(renderMarkdown(comparison));
-    expect(run.stderr).toMatch(/report written to .*report\.md, .*junit\.xml and .*report\.json \(verdict FAIL\)/);
+    expect(run.stderr).toMatch(/report written to .*index\.html, .*report\.md, .*junit\.xml and .*report\.json \(verdict FAIL; no chart data in the input, so no charts\)/);
   });
 
   it('writes beside the report.json by default, byte for byte the same, and prints JSON with --format json', async () => {
@@ -55,7 +55,7 @@ describe('stagecraft report', () => {
     expect(run.code).toBe(ExitCode.ok);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(before));
     expect(await readFile(saved, 'utf8')).toBe(before);
-    expect((await readdir(join(scratch, 'saved'))).sort()).toEqual(['junit.xml', 'report.json', 'report.md']);
+    expect((await readdir(join(scratch, 'saved'))).sort()).toEqual(['index.html', 'junit.xml', 'report.json', 'report.md']);
   });
 
   it('exits 3 with error[file-not-found] naming a missing file', async () => {

@@ -34,8 +34,8 @@ describe('GITHUB_STEP_SUMMARY', () => {
   it('gets report.md from compare and ab (reportComparison), and a write failure is only a warning', async () => {
     const comparison = regressionComparison();
     // Only what reportComparison reads (ScenarioComparison also carries the chart data).
-    const used: Pick<ScenarioComparison, 'comparison' | 'verdict' | 'markdownFile' | 'jsonFile' | 'trim' | 'exitCode' | 'calibrationFile'> = {
-      comparison, verdict: comparison.overall.verdict, markdownFile: '', jsonFile: '',
+    const used: Pick<ScenarioComparison, 'comparison' | 'verdict' | 'markdownFile' | 'jsonFile' | 'files' | 'trim' | 'exitCode' | 'calibrationFile'> = {
+      comparison, verdict: comparison.overall.verdict, markdownFile: '', jsonFile: '', files: null,
       trim: { startMs: 0, endMs: 0 }, exitCode: ExitCode.regression, calibrationFile: null,
     };
     const result = used as ScenarioComparison;
