@@ -13,7 +13,7 @@ fi
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=""
 elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo"
+  SUDO="sudo -n"
 else
   echo "install-chromium: not root and sudo is not available: cannot install chromium." >&2
   echo "install-chromium: install Debian's chromium package (apt-get install -y chromium) or run as root." >&2

@@ -55,14 +55,15 @@ describe.skipIf(!k6)('stagecraft ab on the demo services', () => {
       'ab', 'demo-http',
       '--baseline-env', `CATALOG_URL=${baseline.http.url}`,
       '--candidate-env', `CATALOG_URL=${refactor.http.url}`,
-      '--repeat', '3', '--results', results, '--out', out, '--no-calibration',
+      '--repeat', '5', '--results', results, '--out', out, '--no-calibration',
     ]);
     expect(run.code, run.stderr).toBe(ExitCode.regression);
     expect(run.stderr).toMatch(/verdict: FAIL .*seed \d+/);
     expect(run.stdout).toContain('# Performance comparison: FAIL');
     const comparison = await readComparison(out);
-    expect(comparison.runs.baseline.map((r) => r.label)).toEqual(['baseline', 'baseline', 'baseline']);
-    expect(comparison.runs.candidate.map((r) => r.label)).toEqual(['candidate', 'candidate', 'candidate']);
+    expect(comparison.runs.baseline.map((r) => r.label)).toEqual(Array.from({ length: 5 }, () => 'baseline'));
+    expect(comparison.runs.candidate.map((r) => r.label)).toEqual(Array.from({ length: 5 }, () => 'candidate'));
+    for (const file of ['index.html', 'junit.xml', 'report.md']) expect(existsSync(join(out, file)), file).toBe(true);
 
     const slower = row(comparison, 'get-item', 'p95');
     expect(slower, slower.message).toMatchObject({ verdict: 'FAIL', reason: 'regressed', test: 'welch-log' });
