@@ -17,7 +17,9 @@ export const SHOWN_CHARTS = 8;
 
 function figure({ chart, index }: PlacedChart): Html {
   const specId = `chart-spec-${index}`;
-  return html`<figure class="chart"><figcaption>${chart.title}</figcaption><div class="chart-mount" id="chart-${index}" data-chart-id="${chart.id}" data-spec="${specId}" data-state="pending" role="img" aria-label="${chart.title}"></div>${jsonScript(specId, chart.spec)}</figure>`;
+  // The spec draws its own title and subtitle, so the figure has no visible caption (the
+  // title stays the accessible name).
+  return html`<figure class="chart"><div class="chart-mount" id="chart-${index}" data-chart-id="${chart.id}" data-spec="${specId}" data-state="pending" role="img" aria-label="${chart.title}"></div>${jsonScript(specId, chart.spec)}</figure>`;
 }
 
 /**

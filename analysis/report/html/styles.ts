@@ -76,7 +76,6 @@ details.more > summary { cursor: pointer; color: var(--link); padding: 4px 0; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 16px; margin: 8px 0 12px; }
 .charts-wide { grid-template-columns: minmax(0, 1fr); }
 figure.chart { margin: 0; padding: 10px 12px; border: 1px solid var(--line); border-radius: 8px; background: #fff; min-width: 0; }
-figure.chart figcaption { font-size: 13px; font-weight: 600; margin-bottom: 6px; overflow-wrap: anywhere; }
 .chart-mount { min-height: 160px; overflow-x: auto; }
 .chart-mount[data-state="error"] { color: var(--fail); font-size: 13px; }
 .chart-mount svg { max-width: 100%; height: auto; }
