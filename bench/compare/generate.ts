@@ -32,6 +32,7 @@ import { createGzip } from 'node:zlib';
 import { mulberry32, type RandomSource } from '../../core/random.js';
 import { RunFiles, type RunManifest } from '../../core/run-manifest.js';
 import type { ScenarioMetadata } from '../../core/scenario-metadata.js';
+import { metricLine, pointLine } from '../ingest/generate.js';
 
 /** Which samples each request writes: only `http_req_duration`, or everything k6 writes for an HTTP request. */
 export type MetricSet = 'duration' | 'k6-http';
@@ -79,24 +80,6 @@ const RUN_SPACING_MS = 15 * 60_000;
 const SCENARIO = 'bench-compare';
 const CONTENT_HASH = `sha256:${createHash('sha256').update('stagecraft bench/compare synthetic scenario v1').digest('hex')}`;
 
-const DECLARATIONS: Readonly<Record<string, string>> = {
-  http_reqs: '"counter","contains":"default"',
-  http_req_duration: '"trend","contains":"time"',
-  http_req_blocked: '"trend","contains":"time"',
-  http_req_connecting: '"trend","contains":"time"',
-  http_req_tls_handshaking: '"trend","contains":"time"',
-  http_req_sending: '"trend","contains":"time"',
-  http_req_waiting: '"trend","contains":"time"',
-  http_req_receiving: '"trend","contains":"time"',
-  http_req_failed: '"rate","contains":"default"',
-  checks: '"rate","contains":"default"',
-  data_sent: '"counter","contains":"data"',
-  data_received: '"counter","contains":"data"',
-  iteration_duration: '"trend","contains":"time"',
-  iterations: '"counter","contains":"default"',
-  vus: '"gauge","contains":"default"',
-  vus_max: '"gauge","contains":"default"',
-};
 
 /** What one run to write looks like. */
 export interface RunSpec {
@@ -203,12 +186,10 @@ export function* runLines(spec: RunSpec, count: { lines: number; textBytes: numb
   const emit = (metric: string, time: string, value: string, tags: string, extra = ''): void => {
     if (!declared.has(metric)) {
       declared.add(metric);
-      const submetrics =
-        metric === 'http_req_duration' ? '[{"name":"http_req_duration{expected_response:true}","suffix":"expected_response:true","tags":{"expected_response":"true"}}]' : 'null';
-      text += `{"type":"Metric","data":{"name":"${metric}","type":${DECLARATIONS[metric] ?? '"counter","contains":"default"'},"thresholds":[],"submetrics":${submetrics}},"metric":"${metric}"}\n`;
+      text += metricLine(metric);
       count.lines += 1;
     }
-    text += `{"metric":"${metric}","type":"Point","data":{"time":"${time}","value":${value},"tags":${tags}${extra}}}\n`;
+    text += pointLine(metric, time, value, tags, extra);
     count.lines += 1;
   };
   const okTags = BENCH_ENDPOINTS.map((endpoint) => requestTags(endpoint, endpoint.okStatus));

@@ -68,7 +68,8 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
 ];
 
-const METRIC_DECLARATIONS: Readonly<Record<string, string>> = {
+/** The `type`/`contains` part of k6's Metric line for each built-in metric the generators emit. */
+export const METRIC_DECLARATIONS: Readonly<Record<string, string>> = {
   http_reqs: '"counter","contains":"default"',
   http_req_duration: '"trend","contains":"time"',
   http_req_blocked: '"trend","contains":"time"',
@@ -95,6 +96,17 @@ export interface GeneratedFile {
   readonly requests: number;
 }
 
+/** k6's Metric declaration line (v0.41+ layout) for `metric`, as real k6 writes it before the first point. */
+export function metricLine(metric: string): string {
+  const submetrics = metric === 'http_req_duration' ? '[{"name":"http_req_duration{expected_response:true}","suffix":"expected_response:true","tags":{"expected_response":"true"}}]' : 'null';
+  return `{"type":"Metric","data":{"name":"${metric}","type":${METRIC_DECLARATIONS[metric] ?? '"counter","contains":"default"'},"thresholds":[],"submetrics":${submetrics}},"metric":"${metric}"}\n`;
+}
+
+/** k6's Point line (v0.41+ layout); `tags` is a JSON object text, `extra` more data fields (`,"metadata":{...}`). */
+export function pointLine(metric: string, time: string, value: string, tags: string, extra = ''): string {
+  return `{"metric":"${metric}","type":"Point","data":{"time":"${time}","value":${value},"tags":${tags}${extra}}}\n`;
+}
+
 /** Writes about `targetBytes` of k6 NDJSON to `path` (whole iterations, so a little more). */
 export function generateK6Ndjson(path: string, targetBytes: number, seed = 1): GeneratedFile {
   const random = mulberry32(seed);
@@ -113,11 +125,10 @@ export function generateK6Ndjson(path: string, targetBytes: number, seed = 1): G
   const emit = (metric: string, time: string, value: string, tags: string, extra = ''): void => {
     if (!declared.has(metric)) {
       declared.add(metric);
-      const submetrics = metric === 'http_req_duration' ? '[{"name":"http_req_duration{expected_response:true}","suffix":"expected_response:true","tags":{"expected_response":"true"}}]' : 'null';
-      text += `{"type":"Metric","data":{"name":"${metric}","type":${METRIC_DECLARATIONS[metric] ?? '"counter","contains":"default"'},"thresholds":[],"submetrics":${submetrics}},"metric":"${metric}"}\n`;
+      text += metricLine(metric);
       lines += 1;
     }
-    text += `{"metric":"${metric}","type":"Point","data":{"time":"${time}","value":${value},"tags":${tags}${extra}}}\n`;
+    text += pointLine(metric, time, value, tags, extra);
     lines += 1;
   };
 
