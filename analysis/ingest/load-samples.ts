@@ -53,7 +53,8 @@ export async function loadSampleRun(
   return { run: { id: identity.id, label: identity.label, source: identity.source, manifest: identity.manifest, samples, quality, input }, raw: keepRaw ? raw : null };
 }
 
-function serviceNamesOf(manifest: RunManifest): Record<string, string> {
+/** The manifest's service names by k6 `service` tag (services of the scenario metadata that have a tag). */
+export function serviceNamesOf(manifest: RunManifest): Record<string, string> {
   return Object.fromEntries(
     (manifest.scenario.metadata?.services ?? []).filter((service) => typeof service.serviceTag === 'string').map((service) => [service.serviceTag, service.name]),
   );

@@ -43,8 +43,14 @@ export interface WriteReportOptions {
   readonly images?: ChartImages;
 }
 
-function imagesToRender(charts: readonly ReportChart[], images: ChartImages): readonly ReportChart[] {
-  const key = charts.filter((chart) => chart.id.startsWith('forest-') || chart.id.startsWith('load-timeline'));
+/** The key charts of a comparison: the per-service forest plots and the load chart. */
+function isComparisonKeyChart(chart: ReportChart): boolean {
+  return chart.id.startsWith('forest-') || chart.id.startsWith('load-timeline');
+}
+
+/** The charts that `images` selects (see {@link ChartImages}); `isKey` picks the key charts. */
+export function imagesToRender(charts: readonly ReportChart[], images: ChartImages, isKey: (chart: ReportChart) => boolean = isComparisonKeyChart): readonly ReportChart[] {
+  const key = charts.filter(isKey);
   switch (images) {
     case 'all':
       return charts;

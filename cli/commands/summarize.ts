@@ -1,9 +1,12 @@
 import { InvalidArgumentError, Option, type Command } from '@commander-js/extra-typings';
-import { relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { writeFileAtomic } from '../../core/atomic-write.js';
+import { writeSummaryReport } from '../../analysis/report/summary-report/write-summary-report.js';
 import { formatCsv } from '../../analysis/summarize/format-csv.js';
 import { formatTable } from '../../analysis/summarize/format-table.js';
-import { summarize } from '../../analysis/summarize/summarize.js';
+import { loadSummarizeInputs } from '../../analysis/summarize/load.js';
+import { summarizeInputs } from '../../analysis/summarize/summarize-runs.js';
 import type { Summary } from '../../analysis/summarize/types.js';
 import type { CliContext } from '../context.js';
 import { durationMs } from '../options.js';
@@ -25,6 +28,22 @@ export function groupByList(value: string): string[] {
 /** Splits `--metric` values given as repeated words or comma-separated lists. */
 export function metricList(values: readonly string[]): string[] {
   return [...new Set(values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== ''))];
+}
+
+/**
+ * The report folder of `--report DIR`, or of `--out DIR` when DIR is an existing folder or
+ * ends with `/`; null when the output is a file (or stdout).
+ */
+export async function reportFolder(options: { readonly report?: string | undefined; readonly out?: string | undefined }): Promise<string | null> {
+  if (options.report !== undefined) return options.report;
+  const { out } = options;
+  if (out === undefined) return null;
+  if (out.endsWith('/') || out.endsWith(sep)) return out;
+  return (await stat(out).catch(() => null))?.isDirectory() === true ? out : null;
+}
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
 }
 
 function render(summary: Summary, format: (typeof SUMMARIZE_FORMATS)[number]): string {
@@ -54,24 +73,29 @@ export function registerSummarizeCommand(program: Command, context: CliContext):
     .option('--trim-start <duration>', 'warm-up to cut from every run (default: from the manifest\'s scenarios, else 0)', durationMs)
     .option('--trim-end <duration>', 'ramp-down to cut from every run (default: from the manifest\'s scenarios, else 0)', durationMs)
     .option('--metric <names...>', 'only these metrics (space- or comma-separated; put after the paths)')
-    .option('-o, --out <file>', 'write the output to this file (atomically) instead of stdout')
+    .option('-o, --out <path>', 'write the output to this file (atomically) instead of stdout; an existing folder or a path ending in "/" writes the report folder (as --report)')
+    .option('--report <dir>', 'write a report folder: index.html (tables and charts per service), summary.md, summary.json, charts/*.svg|png')
     .option('--strict', 'stop at the first malformed line of k6 output (default: report it with its line and go on)', false)
     .action(async (paths, options) => {
       const metrics = options.metric === undefined ? undefined : metricList(options.metric);
-      const summary = await summarize(paths, {
+      const summarizeOptions = {
         ...(options.groupBy === undefined ? {} : { groupBy: options.groupBy }),
         ...(metrics === undefined ? {} : { metrics }),
         ...(options.trimStart === undefined ? {} : { trimStartMs: options.trimStart }),
         ...(options.trimEnd === undefined ? {} : { trimEndMs: options.trimEnd }),
-        strict: options.strict,
-      });
-      const text = render(summary, options.format);
-      if (options.out === undefined) context.out(text.trimEnd());
+      };
+      const inputs = await loadSummarizeInputs(paths, { strict: options.strict });
+      const summary = summarizeInputs(inputs, summarizeOptions);
+      const folder = await reportFolder(options);
+      if (folder !== null) {
+        const written = await writeSummaryReport(inputs, summary, folder, { summarize: summarizeOptions });
+        context.err(`report written to ${shown(folder)}: ${shown(written.html)}, summary.md, summary.json, ${written.images.length / 2} chart image(s)`);
+      } else if (options.out === undefined) context.out(render(summary, options.format).trimEnd());
       else {
-        await writeFileAtomic(options.out, text);
-        context.err(`summary written to ${relative(process.cwd(), options.out) || options.out}`);
+        await writeFileAtomic(options.out, render(summary, options.format));
+        context.err(`summary written to ${shown(options.out)}`);
       }
-      if (options.format !== 'table' || options.out !== undefined) {
+      if (options.format !== 'table' || options.out !== undefined || folder !== null) {
         for (const run of summary.runs) for (const flag of run.quality.flags) context.err(`warning[${flag.code}] ${run.id}: ${flag.message}`);
       }
       for (const key of summary.groupBy) {

@@ -14,6 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareScenarioRuns } from '../../analysis/compare/compare-folders.js';
+import { writeSummaryReport } from '../../analysis/report/summary-report/write-summary-report.js';
+import { loadSummarizeInputs } from '../../analysis/summarize/load.js';
+import { summarizeInputs } from '../../analysis/summarize/summarize-runs.js';
 import { renderHtml } from '../../analysis/report/html/index.js';
 import type { Comparison } from '../../analysis/index.js';
 import type { ReportChart } from '../../analysis/report/chart-data-types.js';
@@ -175,6 +178,30 @@ describe.runIf(available)('HTML report in headless chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(OUT, 'real-k6-top.png') });
     await page.screenshot({ path: join(OUT, 'real-k6-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('opens the summarize report of real k6 runs with every chart drawn', async () => {
+    const runs = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/k6/runs');
+    const inputs = await loadSummarizeInputs([join(runs, 'baseline-1'), join(runs, 'baseline-2'), join(runs, 'candidate-1')]);
+    const written = await writeSummaryReport(inputs, summarizeInputs(inputs), join(OUT, 'summarize'), { images: 'none' });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.goto(pathToFileURL(written.html).href, { waitUntil: 'load' });
+    await drawEveryChart(page);
+    const states = await chartStates(page);
+    expect(states.length).toBeGreaterThan(5);
+    for (const chart of states) {
+      expect(chart.state, chart.id).toBe('rendered');
+      expect(chart.marks, chart.id).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(OUT, 'summarize.png'), fullPage: true });
     await page.close();
   });
 

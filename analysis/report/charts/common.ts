@@ -143,6 +143,22 @@ export function sideColor(): VegaLiteSpec {
   return { field: 'side', type: 'nominal', title: 'side', scale: { domain: [...SIDE_SCALE.domain], range: [...SIDE_SCALE.range] }, legend: { symbolType: 'stroke' } };
 }
 
+/**
+ * What the line colors of a chart tell apart: `side` (baseline vs candidate, the comparison)
+ * or `run` (every run its own color, by its name: the single-run summary).
+ */
+export type ChartSeries = 'side' | 'run';
+
+/** The `color` encoding of `series`: {@link sideColor}, or one color per run name (`name` field). */
+export function seriesColor(series: ChartSeries): VegaLiteSpec {
+  return series === 'side' ? sideColor() : { field: 'name', type: 'nominal', title: 'run', legend: { symbolType: 'stroke', labelLimit: 280 } };
+}
+
+/** The tooltip entry of the side; none when the colors are runs (there are no sides). */
+export function sideTooltip(series: ChartSeries): VegaLiteSpec[] {
+  return series === 'side' ? [{ field: 'side', type: 'nominal', title: 'side' }] : [];
+}
+
 /** Runs' label for tooltips: the run id and its manifest label. */
 export function runName(timeline: RunTimeline): string {
   return timeline.label === null ? timeline.runId : `${timeline.runId} (${timeline.label})`;

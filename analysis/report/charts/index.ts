@@ -38,7 +38,11 @@ export function reportCharts(comparison: Comparison, data: ChartData): ReportCha
       charts.push(throughputTimelineChart(service, endpoint, data.timelines));
     }
   }
-  // The same (service, endpoint) listed twice gives the same id: keep the first chart.
+  return uniqueCharts(charts);
+}
+
+/** The charts that exist, each id once: the same (service, endpoint) listed twice gives the same id, so the first chart is kept. */
+export function uniqueCharts(charts: readonly (ReportChart | null)[]): ReportChart[] {
   const seen = new Set<string>();
   return charts.filter((chart): chart is ReportChart => {
     if (chart === null || seen.has(chart.id)) return false;

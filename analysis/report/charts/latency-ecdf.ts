@@ -1,6 +1,6 @@
 import { sloStatus, type SloJudgment, type SloStatus } from '../../compare/slo-judgments.js';
 import type { EndpointDistribution, ReportChart } from '../chart-data-types.js';
-import { CHART_WIDTH, chartId, sideColor, specBase, type VegaLiteSpec } from './common.js';
+import { CHART_WIDTH, chartId, seriesColor, sideTooltip, specBase, type ChartSeries, type VegaLiteSpec } from './common.js';
 
 /**
  * Latency distribution of one endpoint, baseline vs candidate: the ECDF (quantile grid of the
@@ -65,18 +65,20 @@ function tierRules(slos: readonly SloJudgment[]): { ms: number; label: string; c
  * SLOs (`slos`: this endpoint's, from {@link endpointSlos}), the first one's tiers shade the
  * background (green: meets target, yellow: acceptable, orange: breach, red: critical breach)
  * and every tier limit is a labelled rule; percentile SLOs add a dotted rule at their level.
- * Null when neither side has a distribution.
+ * Null when neither side has a distribution. With `series: 'run'`, each distribution is one
+ * run's, colored by its `name`.
  */
 export function latencyEcdfChart(
   service: string,
   endpoint: string,
-  distributions: readonly EndpointDistribution[],
+  distributions: readonly (EndpointDistribution & { readonly name?: string })[],
   probabilities: readonly number[],
   slos: readonly SloJudgment[],
+  series: ChartSeries = 'side',
 ): ReportChart | null {
   const sides = distributions.filter((d) => d.latenciesMs.length > 0);
   if (sides.length === 0) return null;
-  const values = sides.map((d) => ({ side: d.side, n: d.samples, p: probabilities, ms: d.latenciesMs }));
+  const values = sides.map((d) => ({ side: d.side, ...(series === 'run' ? { name: d.name ?? d.side } : {}), n: d.samples, p: probabilities, ms: d.latenciesMs }));
   const rules = tierRules(slos);
   const positive = [...sides.flatMap((d) => d.latenciesMs), ...rules.map((r) => r.ms)].filter((v) => v > 0);
   const lo = positive.length === 0 ? 0.1 : Math.min(...positive) / 1.25;
@@ -99,7 +101,7 @@ export function latencyEcdfChart(
   layers.push({
     transform: [{ flatten: ['p', 'ms'] }],
     mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2, clip: true },
-    encoding: { x, y: { field: 'p', type: 'quantitative', title: 'cumulative probability', axis: { format: '.0%' }, scale: { domain: [0, 1] } }, color: sideColor() },
+    encoding: { x, y: { field: 'p', type: 'quantitative', title: 'cumulative probability', axis: { format: '.0%' }, scale: { domain: [0, 1] } }, color: seriesColor(series) },
   });
   // Invisible points carry the tooltips: every 0.02 and the whole tail from 0.95 (fewer SVG nodes).
   layers.push({
@@ -109,7 +111,7 @@ export function latencyEcdfChart(
       x,
       y: { field: 'p', type: 'quantitative' },
       tooltip: [
-        { field: 'side', type: 'nominal', title: 'side' },
+        ...(series === 'run' ? [{ field: 'name', type: 'nominal', title: 'run' }] : sideTooltip(series)),
         { field: 'p', type: 'quantitative', title: 'quantile', format: '.2%' },
         { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: '.4~r' },
         { field: 'n', type: 'quantitative', title: 'successful requests' },
@@ -137,7 +139,7 @@ export function latencyEcdfChart(
     }
   }
   const title = `${service} · ${endpoint}: latency distribution`;
-  const subtitle = `ECDF of successful requests in the steady window, runs pooled per side${first === undefined ? '' : `; SLO ${first.statistic} tiers shaded`}`;
+  const subtitle = `ECDF of successful requests in the steady window, ${series === 'run' ? 'per run' : 'runs pooled per side'}${first === undefined ? '' : `; SLO ${first.statistic} tiers shaded`}`;
   return {
     id: chartId('latency-ecdf', service, endpoint),
     title,

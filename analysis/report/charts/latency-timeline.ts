@@ -1,5 +1,5 @@
 import type { ReportChart, RunTimeline } from '../chart-data-types.js';
-import { CHART_WIDTH, bucketMeta, bucketTransforms, chartId, runName, sideColor, specBase, timelineMark, trimmedLayer, type VegaLiteSpec } from './common.js';
+import { CHART_WIDTH, bucketMeta, bucketTransforms, chartId, runName, seriesColor, sideTooltip, specBase, type ChartSeries, timelineMark, trimmedLayer, type VegaLiteSpec } from './common.js';
 
 /**
  * p50 / p95 / p99 of one endpoint over time, every run of both sides on one time axis (s since
@@ -16,9 +16,9 @@ export const TIME_AXIS = { field: 't', type: 'quantitative', title: 'time since 
  * The latency-over-time chart of one endpoint: per run and bucket the p50, p95 and p99 of
  * successful durations (log axis), color = side, dash = quantile, one line per run and
  * quantile. Data is inlined as columns per run and expanded in Vega (`flatten`, `fold`). Null when
- * no run has the endpoint.
+ * no run has the endpoint. `series: 'run'` colors each run instead of each side.
  */
-export function latencyTimelineChart(service: string, endpoint: string, timelines: readonly RunTimeline[]): ReportChart | null {
+export function latencyTimelineChart(service: string, endpoint: string, timelines: readonly RunTimeline[], series: ChartSeries = 'side'): ReportChart | null {
   const values: VegaLiteSpec[] = [];
   timelines.forEach((timeline, run) => {
     const data = timeline.endpoints.find((e) => e.service === service && e.endpoint === endpoint);
@@ -34,12 +34,12 @@ export function latencyTimelineChart(service: string, endpoint: string, timeline
     encoding: {
       x: TIME_AXIS,
       y: { field: 'ms', type: 'quantitative', title: 'latency (ms, log scale)', scale: { type: 'log' } },
-      color: sideColor(),
+      color: seriesColor(series),
       strokeDash: { field: 'quantile', type: 'nominal', title: 'quantile', scale: QUANTILE_DASH, legend: { symbolType: 'stroke', symbolStrokeColor: '#555555' } },
       detail: { field: 'run', type: 'nominal' },
       tooltip: [
         { field: 'name', type: 'nominal', title: 'run' },
-        { field: 'side', type: 'nominal', title: 'side' },
+        ...sideTooltip(series),
         { field: 'quantile', type: 'nominal', title: 'quantile' },
         { field: 't', type: 'quantitative', title: 'time (s)' },
         { field: 'ms', type: 'quantitative', title: 'latency (ms)', format: '.4~r' },

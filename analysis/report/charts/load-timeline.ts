@@ -1,5 +1,5 @@
 import type { ReportChart, RunTimeline } from '../chart-data-types.js';
-import { bucketMeta, bucketTransforms, chartId, runName, specBase, type VegaLiteSpec } from './common.js';
+import { bucketMeta, bucketTransforms, chartId, runName, specBase, type ChartSeries, type VegaLiteSpec } from './common.js';
 import { ratePanels } from './throughput-timeline.js';
 
 /**
@@ -9,8 +9,8 @@ import { ratePanels } from './throughput-timeline.js';
  * ingest does not keep the `vus` gauge.
  */
 
-/** The load chart of all runs; null when there is no run. */
-export function loadTimelineChart(timelines: readonly RunTimeline[]): ReportChart | null {
+/** The load chart of all runs (`series: 'run'` colors each run instead of each side); null when there is no run. */
+export function loadTimelineChart(timelines: readonly RunTimeline[], series: ChartSeries = 'side'): ReportChart | null {
   const values: VegaLiteSpec[] = timelines
     .map((timeline, run) => ({
       run,
@@ -40,7 +40,7 @@ export function loadTimelineChart(timelines: readonly RunTimeline[]): ReportChar
       vconcat: ratePanels(timelines, [
         { field: 'ips', title: 'iterations/s', percent: false },
         ...(dropped ? [{ field: 'dps', title: 'dropped iterations/s', percent: false }] : []),
-      ]),
+      ], series),
       resolve: { scale: { x: 'shared' } },
     },
   };

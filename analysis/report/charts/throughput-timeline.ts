@@ -1,5 +1,5 @@
 import type { ReportChart, RunTimeline } from '../chart-data-types.js';
-import { CHART_WIDTH, bucketMeta, bucketTransforms, chartId, runName, sideColor, specBase, timelineMark, trimmedLayer, type VegaLiteSpec } from './common.js';
+import { CHART_WIDTH, bucketMeta, bucketTransforms, chartId, runName, seriesColor, sideTooltip, specBase, type ChartSeries, timelineMark, trimmedLayer, type VegaLiteSpec } from './common.js';
 import { TIME_AXIS } from './latency-timeline.js';
 
 /**
@@ -7,10 +7,14 @@ import { TIME_AXIS } from './latency-timeline.js';
  * two panels on one time axis, trimmed regions shaded.
  */
 
-/** Stacked panels of per-run rates over time: shared data (`t`, `run`, `name`, `side` and one field per panel), trimmed regions shaded. */
+/**
+ * Stacked panels of per-run rates over time: shared data (`t`, `run`, `name`, `side` and one
+ * field per panel), trimmed regions shaded, colored by `series`.
+ */
 export function ratePanels(
   timelines: readonly RunTimeline[],
   panels: readonly { readonly field: string; readonly title: string; readonly percent: boolean }[],
+  series: ChartSeries = 'side',
 ): VegaLiteSpec[] {
   return panels.map((panel) => ({
     width: CHART_WIDTH,
@@ -23,11 +27,11 @@ export function ratePanels(
         encoding: {
           x: TIME_AXIS,
           y: { field: panel.field, type: 'quantitative', title: panel.title, axis: { format: panel.percent ? '.1~%' : ',~r' } },
-          color: sideColor(),
+          color: seriesColor(series),
           detail: { field: 'run', type: 'nominal' },
           tooltip: [
             { field: 'name', type: 'nominal', title: 'run' },
-            { field: 'side', type: 'nominal', title: 'side' },
+            ...sideTooltip(series),
             { field: 't', type: 'quantitative', title: 'time (s)' },
             { field: panel.field, type: 'quantitative', title: panel.title, format: panel.percent ? '.3~%' : '.4~r' },
           ],
@@ -40,9 +44,9 @@ export function ratePanels(
 /**
  * The throughput and error-rate chart of one endpoint: per run and bucket, completed requests
  * per second (successful + failed) and the failed fraction (none where a bucket has no
- * request). Null when no run has the endpoint.
+ * request). Null when no run has the endpoint. `series: 'run'` colors each run instead of each side.
  */
-export function throughputTimelineChart(service: string, endpoint: string, timelines: readonly RunTimeline[]): ReportChart | null {
+export function throughputTimelineChart(service: string, endpoint: string, timelines: readonly RunTimeline[], series: ChartSeries = 'side'): ReportChart | null {
   const values: VegaLiteSpec[] = [];
   timelines.forEach((timeline, run) => {
     const data = timeline.endpoints.find((e) => e.service === service && e.endpoint === endpoint);
@@ -67,7 +71,7 @@ export function throughputTimelineChart(service: string, endpoint: string, timel
       vconcat: ratePanels(timelines, [
         { field: 'rps', title: 'requests/s', percent: false },
         { field: 'err', title: 'error rate', percent: true },
-      ]),
+      ], series),
       resolve: { scale: { x: 'shared' } },
     },
   };
