@@ -16,6 +16,7 @@ import {
   calibrationFrom,
   compareRuns,
   writeReport,
+  compareScenarioRuns,
   type ComparedMetric,
   type CompareOptions,
   type Comparison,
@@ -27,7 +28,7 @@ import {
   type TestMethod,
   type Verdict,
 } from '../../../analysis/index.js';
-import { REPO_ROOT, side, type SyntheticEndpoint } from './helpers.js';
+import { FIXTURES, REPO_ROOT, side, type SyntheticEndpoint } from './helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -196,6 +197,19 @@ describe('schemas/compare.schema.json', () => {
       expect(validate(written), errors()).toBe(true);
       expect(written).toEqual(asJson(comparison));
       expect(written['slos']).not.toEqual([]);
+    });
+
+    it('validates with the chart data compare adds (real k6 runs)', async () => {
+      const runs = join(FIXTURES, 'runs');
+      const result = await compareScenarioRuns({
+        baseline: [join(runs, 'baseline-1'), join(runs, 'baseline-2')],
+        candidate: [join(runs, 'candidate-1'), join(runs, 'candidate-2')],
+        outDir: join(folder, 'with-charts'),
+        images: 'none',
+      });
+      const written = JSON.parse(await readFile(result.jsonFile, 'utf8')) as Json;
+      expect(written['charts']).toBeDefined();
+      expect(validate(written), errors()).toBe(true);
     });
   });
 
