@@ -34,7 +34,7 @@ export function reportCharts(comparison: Comparison, data: ChartData): ReportCha
     for (const endpoint of endpoints) {
       const distributions = data.distributions.filter((d) => d.service === service && d.endpoint === endpoint);
       charts.push(latencyEcdfChart(service, endpoint, distributions, data.probabilities, endpointSlos(comparison.slos, service, endpoint)));
-      charts.push(latencyTimelineChart(service, endpoint, data.timelines));
+      charts.push(latencyTimelineChart(service, endpoint, data.timelines, 'side', endpointSlos(comparison.slos, service, endpoint)));
       charts.push(throughputTimelineChart(service, endpoint, data.timelines));
     }
   }

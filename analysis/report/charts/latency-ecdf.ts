@@ -48,7 +48,7 @@ function tierBands(slo: SloJudgment, lo: number, hi: number): { from: number; to
 }
 
 /** Rules at every tier limit of every SLO, labelled `p(95) target 300 ms`. */
-function tierRules(slos: readonly SloJudgment[]): { ms: number; label: string; color: string; p: number | null }[] {
+export function tierRules(slos: readonly SloJudgment[]): { ms: number; label: string; color: string; p: number | null }[] {
   const rules: { ms: number; label: string; color: string; p: number | null }[] = [];
   for (const slo of slos) {
     for (const tier of ['target', 'acceptable', 'critical'] as const) {
@@ -57,6 +57,25 @@ function tierRules(slos: readonly SloJudgment[]): { ms: number; label: string; c
     }
   }
   return rules;
+}
+
+/**
+ * Labelled dashed rules at every SLO tier limit, across a chart whose latency axis is `channel`
+ * (`x` for the ECDF, `y` for latency over time). Empty without SLOs.
+ */
+export function sloRuleLayers(slos: readonly SloJudgment[], channel: 'x' | 'y'): VegaLiteSpec[] {
+  const rules = tierRules(slos);
+  if (rules.length === 0) return [];
+  const at = { field: 'ms', type: 'quantitative' };
+  const color = { field: 'color', type: 'nominal', scale: null, legend: null };
+  const label =
+    channel === 'x'
+      ? { mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -2, fontSize: 10 }, encoding: { x: at, y: { value: 0 }, text: { field: 'label' }, color } }
+      : { mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, fontSize: 10 }, encoding: { y: at, x: { value: CHART_WIDTH }, text: { field: 'label' }, color } };
+  return [
+    { data: { values: rules }, mark: { type: 'rule', strokeDash: [5, 3], strokeWidth: 1.5 }, encoding: { [channel]: at, color, tooltip: [{ field: 'label', type: 'nominal', title: 'SLO' }] } },
+    { data: { values: rules }, ...label },
+  ];
 }
 
 /**
@@ -119,16 +138,7 @@ export function latencyEcdfChart(
     },
   });
   if (rules.length > 0) {
-    layers.push({
-      data: { values: rules },
-      mark: { type: 'rule', strokeDash: [5, 3], strokeWidth: 1.5 },
-      encoding: { x: { field: 'ms', type: 'quantitative' }, color: { field: 'color', type: 'nominal', scale: null, legend: null }, tooltip: [{ field: 'label', type: 'nominal', title: 'SLO' }] },
-    });
-    layers.push({
-      data: { values: rules },
-      mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -2, fontSize: 10 },
-      encoding: { x: { field: 'ms', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null, legend: null } },
-    });
+    layers.push(...sloRuleLayers(slos, 'x'));
     const levels = [...new Set(rules.map((r) => r.p).filter((p): p is number => p !== null))].map((p) => ({ p }));
     if (levels.length > 0) {
       layers.push({

@@ -1,4 +1,6 @@
+import type { SloJudgment } from '../../compare/slo-judgments.js';
 import type { ReportChart, RunTimeline } from '../chart-data-types.js';
+import { sloRuleLayers } from './latency-ecdf.js';
 import { CHART_WIDTH, bucketMeta, bucketTransforms, chartId, runName, seriesColor, sideTooltip, specBase, type ChartSeries, timelineMark, trimmedLayer, type VegaLiteSpec } from './common.js';
 
 /**
@@ -16,9 +18,16 @@ export const TIME_AXIS = { field: 't', type: 'quantitative', title: 'time since 
  * The latency-over-time chart of one endpoint: per run and bucket the p50, p95 and p99 of
  * successful durations (log axis), color = side, dash = quantile, one line per run and
  * quantile. Data is inlined as columns per run and expanded in Vega (`flatten`, `fold`). Null when
- * no run has the endpoint. `series: 'run'` colors each run instead of each side.
+ * no run has the endpoint. `series: 'run'` colors each run instead of each side. `slos` (this
+ * endpoint's, see `endpointSlos`) draw their tier limits as labelled rules.
  */
-export function latencyTimelineChart(service: string, endpoint: string, timelines: readonly RunTimeline[], series: ChartSeries = 'side'): ReportChart | null {
+export function latencyTimelineChart(
+  service: string,
+  endpoint: string,
+  timelines: readonly RunTimeline[],
+  series: ChartSeries = 'side',
+  slos: readonly SloJudgment[] = [],
+): ReportChart | null {
   const values: VegaLiteSpec[] = [];
   timelines.forEach((timeline, run) => {
     const data = timeline.endpoints.find((e) => e.service === service && e.endpoint === endpoint);
@@ -27,7 +36,7 @@ export function latencyTimelineChart(service: string, endpoint: string, timeline
   });
   if (values.length === 0) return null;
   const title = `${service} · ${endpoint}: latency over time`;
-  const subtitle = 'p50 (solid), p95 (dashed), p99 (dotted) of successful requests per time bucket; gray = trimmed';
+  const subtitle = `p50 (solid), p95 (dashed), p99 (dotted) of successful requests per time bucket; gray = trimmed${slos.length > 0 ? '; SLO tiers as rules' : ''}`;
   const lines: VegaLiteSpec = {
     transform: [...bucketTransforms(['p50', 'p95', 'p99']), { fold: ['p50', 'p95', 'p99'], as: ['quantile', 'ms'] }, { filter: 'isValid(datum.ms) && datum.ms > 0' }],
     mark: timelineMark(timelines.length),
@@ -51,6 +60,6 @@ export function latencyTimelineChart(service: string, endpoint: string, timeline
     title,
     service,
     endpoint,
-    spec: { ...specBase(title, subtitle), width: CHART_WIDTH, height: 260, data: { values }, layer: [...trimmedLayer(timelines), lines] },
+    spec: { ...specBase(title, subtitle), width: CHART_WIDTH, height: 260, data: { values }, layer: [...trimmedLayer(timelines), lines, ...sloRuleLayers(slos, 'y')], resolve: { scale: { color: 'independent' } } },
   };
 }

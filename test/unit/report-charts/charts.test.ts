@@ -52,6 +52,9 @@ describe('reportCharts on the real fixture runs', () => {
     }
     const ecdf = charts.find((c) => c.id.startsWith('latency-ecdf-catalog-get-item-'));
     expect(JSON.stringify(ecdf?.spec)).toContain('p(95) critical 80 ms');
+    // The SLO tiers are also rules on the latency-over-time chart.
+    const timeline = charts.find((c) => c.id.startsWith('latency-timeline-catalog-get-item-'));
+    expect(JSON.stringify(timeline?.spec)).toContain('p(95) critical 80 ms');
   });
 
   it('validates every kind against the Vega-Lite JSON schema', () => {
