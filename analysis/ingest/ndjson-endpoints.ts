@@ -88,6 +88,12 @@ function spanOf(series: readonly RawSeries[]): TimeSpan | null {
   return firstMs <= lastMs ? { firstMs, lastMs } : null;
 }
 
+/** The run's `vus` gauge points inside the window, when it has any (outside the kept metrics, so not in the span). */
+function vusOf(run: RawRun, start: number, end: number): { vus?: Series } {
+  const parts = run.series.filter((series) => series.metric === 'vus' && series.time.length > 0);
+  return parts.length === 0 ? {} : { vus: cut(parts, start, end) };
+}
+
 /**
  * Builds the comparison's {@link K6Samples} from a raw run. Request samples are grouped by
  * `endpointKey` (with `serviceNames` applied), durations split into successes and failures,
@@ -190,5 +196,6 @@ export function endpointView(run: RawRun, file: string, options: EndpointViewOpt
     iterations: cut(iterations, start, end),
     droppedIterations: cut(dropped, start, end),
     checks: cut(checks, start, end),
+    ...vusOf(run, start, end),
   };
 }

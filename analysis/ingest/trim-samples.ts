@@ -81,6 +81,7 @@ export function trimSamples(samples: K6Samples, trimStartMs: number, trimEndMs: 
     iterations: cut(samples.iterations),
     droppedIterations: cut(samples.droppedIterations),
     checks: cut(samples.checks),
+    ...(samples.vus === undefined ? {} : { vus: cut(samples.vus) }),
   };
 }
 

@@ -103,6 +103,11 @@ export interface K6Samples {
   readonly droppedIterations: Series;
   /** `checks` points (value 1 = passed). */
   readonly checks: Series;
+  /**
+   * `vus` gauge points (active VUs, which k6 emits about once a second), inside the window.
+   * Absent when the input has none. Not part of `span`, so they never move the window.
+   */
+  readonly vus?: Series;
 }
 
 /** Options of {@link readK6Ndjson} and `loadRuns`. */

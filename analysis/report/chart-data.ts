@@ -94,6 +94,19 @@ function bucketSums(series: Series, firstMs: number, width: number, count: numbe
   return sums;
 }
 
+/** The largest value per bucket (a gauge such as `vus`); null for buckets without a point. */
+function bucketMaxima(series: Series, firstMs: number, width: number, count: number): (number | null)[] {
+  const maxima = new Array<number | null>(count).fill(null);
+  const { time, value } = series;
+  for (let i = 0; i < time.length; i += 1) {
+    const b = Math.min(count - 1, Math.max(0, Math.floor(((time[i] as number) - firstMs) / width)));
+    const v = value[i] as number;
+    const current = maxima[b] ?? null;
+    if (current === null || v > current) maxima[b] = v;
+  }
+  return maxima;
+}
+
 /** p50/p95/p99 of each bucket's values: the values are grouped by bucket (counting sort), then each group sorted. */
 function bucketQuantiles(series: Series, firstMs: number, width: number, count: number): Pick<EndpointTimeline, 'p50' | 'p95' | 'p99'> & { sizes: Int32Array } {
   const { index, sizes } = bucketIndex(series.time, firstMs, width, count);
@@ -122,8 +135,8 @@ function bucketQuantiles(series: Series, firstMs: number, width: number, count: 
 /**
  * The timeline of one untrimmed run: buckets of a round width (at most `maxBuckets`) from its
  * first to its last kept point, with per endpoint the requests, errors and p50/p95/p99 of
- * successful durations, and per bucket the iterations and dropped iterations. `vus` is null:
- * the ingest does not keep the `vus` gauge.
+ * successful durations, and per bucket the iterations, dropped iterations and the highest `vus`
+ * gauge value (null where the output has no `vus` point in the bucket).
  */
 export function runTimeline(run: LoadedRun, side: Side, trims: ChartTrims, maxBuckets = DEFAULT_MAX_BUCKETS): RunTimeline {
   const { span } = run.samples;
@@ -146,7 +159,8 @@ export function runTimeline(run: LoadedRun, side: Side, trims: ChartTrims, maxBu
   });
   const iterations = bucketSums(run.samples.iterations, firstMs, bucketMs, count);
   const dropped = bucketSums(run.samples.droppedIterations, firstMs, bucketMs, count);
-  const load: LoadBucket[] = iterations.map((value, b) => ({ t: b * bucketMs, iterations: value, droppedIterations: dropped[b] as number, vus: null }));
+  const vus = run.samples.vus === undefined ? null : bucketMaxima(run.samples.vus, firstMs, bucketMs, count);
+  const load: LoadBucket[] = iterations.map((value, b) => ({ t: b * bucketMs, iterations: value, droppedIterations: dropped[b] as number, vus: vus?.[b] ?? null }));
   return {
     side,
     runId: run.id,
