@@ -1,9 +1,15 @@
+import type { EndpointSamples, LoadedRun } from '../ingest/types.js';
 import type { ComparisonRow, ReasonCode, Verdict } from './types.js';
 
 /** A (service, endpoint) pair. */
 export interface EndpointId {
   readonly service: string;
   readonly endpoint: string;
+}
+
+/** The samples of one endpoint in one run, if the run has it. */
+export function endpointSamplesOf(run: LoadedRun, id: EndpointId): EndpointSamples | undefined {
+  return run.samples.endpoints.find((e) => e.service === id.service && e.endpoint === id.endpoint);
 }
 
 /** Verdict, reason and message of a row. */

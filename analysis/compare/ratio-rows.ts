@@ -1,4 +1,4 @@
-import type { EndpointSamples, LoadedRun } from '../ingest/types.js';
+import type { LoadedRun } from '../ingest/types.js';
 import type { EndpointRunStats, RunStats } from '../model/run-stats.js';
 import { mean, quantileSorted } from '../stats/index.js';
 import { batchesOnLogs, pooledSdOnLogs, welchOnLogs, type LogTest } from './log-inference.js';
@@ -6,7 +6,7 @@ import { BATCHES, batchLatencyStatistic, batchRate, type BatchedLog } from './ti
 import { formatChange, formatChangeCi, formatP, formatPercent } from './format.js';
 import type { Budget, ComparedMetric, LatencyMetric, ReasonCode, ResolvedCompareOptions, SideValues, Verdict } from './types.js';
 import type { Draft, EndpointId, Outcome } from './draft.js';
-import { geometricMean, noTest } from './draft.js';
+import { endpointSamplesOf, geometricMean, noTest } from './draft.js';
 
 const LABELS: Readonly<Record<LatencyMetric | 'throughput', string>> = {
   p50: 'p50 latency',
@@ -73,20 +73,16 @@ function minPerBatch(metric: LatencyMetric): number {
 
 const QUANTILE = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
 
-function endpointSamples(run: LoadedRun, id: EndpointId): EndpointSamples | undefined {
-  return run.samples.endpoints.find((e) => e.service === id.service && e.endpoint === id.endpoint);
-}
-
 /** Batched log statistic of one side's single run; null when it does not split into enough batches. */
 function batchedLatency(run: LoadedRun, id: EndpointId, metric: LatencyMetric): BatchedLog | null {
-  const samples = endpointSamples(run, id);
+  const samples = endpointSamplesOf(run, id);
   if (samples === undefined) return null;
   const statistic = metric === 'mean' ? (sorted: Float64Array) => mean(sorted) : (sorted: Float64Array) => quantileSorted(sorted, QUANTILE[metric]);
   return batchLatencyStatistic(samples.ok, statistic, minPerBatch(metric));
 }
 
 function batchedThroughput(run: LoadedRun, id: EndpointId): BatchedLog | null {
-  const samples = endpointSamples(run, id);
+  const samples = endpointSamplesOf(run, id);
   const window = run.samples.window;
   if (samples === undefined || window === null) return null;
   const times =

@@ -1,11 +1,11 @@
 import type { LoadedRun } from '../ingest/types.js';
-import { noTest, type Draft, type EndpointId } from './draft.js';
+import { endpointSamplesOf, noTest, type Draft, type EndpointId } from './draft.js';
 
 const DURATION_METRIC = { http: 'http_req_duration', grpc: 'grpc_req_duration' } as const;
 
 /** How one run measured an endpoint's latency: the metric and its declared unit. */
 function measuredWith(run: LoadedRun, id: EndpointId): string | null {
-  const samples = run.samples.endpoints.find((e) => e.service === id.service && e.endpoint === id.endpoint);
+  const samples = endpointSamplesOf(run, id);
   if (samples === undefined) return null;
   const metric = DURATION_METRIC[samples.protocol];
   const contains = run.samples.metrics[metric]?.contains;

@@ -1,6 +1,6 @@
 import type { RawRun, RawSeries } from '../model/raw-run.js';
 import { HostCache, endpointKey, isGrpcSuccess, isHttpSuccess, isSetupOrTeardown } from './endpoint-key.js';
-import { emptySeries, type Series } from './series.js';
+import { seriesInWindow, type Series } from './series.js';
 import {
   KEPT_METRICS,
   type EndpointSamples,
@@ -53,28 +53,6 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The samples of `parts` with `start <= time <= end`, concatenated in order. */
-function cut(parts: readonly Series[], start: number, end: number): Series {
-  if (parts.length === 0) return emptySeries();
-  let kept = 0;
-  for (const { time } of parts) for (const t of time) if (t >= start && t <= end) kept += 1;
-  const time = new Float64Array(kept);
-  const value = new Float64Array(kept);
-  let j = 0;
-  for (const part of parts) {
-    const times = part.time;
-    const values = part.value;
-    for (let i = 0; i < times.length; i += 1) {
-      const t = times[i] as number;
-      if (t >= start && t <= end) {
-        time[j] = t;
-        value[j] = values[i] as number;
-        j += 1;
-      }
-    }
-  }
-  return { time, value };
-}
 
 function spanOf(series: readonly RawSeries[]): TimeSpan | null {
   let firstMs = Number.POSITIVE_INFINITY;
@@ -91,7 +69,7 @@ function spanOf(series: readonly RawSeries[]): TimeSpan | null {
 /** The run's `vus` gauge points inside the window, when it has any (outside the kept metrics, so not in the span). */
 function vusOf(run: RawRun, start: number, end: number): { vus?: Series } {
   const parts = run.series.filter((series) => series.metric === 'vus' && series.time.length > 0);
-  return parts.length === 0 ? {} : { vus: cut(parts, start, end) };
+  return parts.length === 0 ? {} : { vus: seriesInWindow(parts, start, end) };
 }
 
 /**
@@ -168,10 +146,10 @@ export function endpointView(run: RawRun, file: string, options: EndpointViewOpt
       service: parts.service,
       endpoint: parts.endpoint,
       protocol: parts.protocol ?? 'http',
-      ok: cut(parts.ok, start, end),
-      failed: cut(parts.failed, start, end),
-      requests: cut(parts.requests, start, end),
-      failureFlags: cut(parts.failureFlags, start, end),
+      ok: seriesInWindow(parts.ok, start, end),
+      failed: seriesInWindow(parts.failed, start, end),
+      requests: seriesInWindow(parts.requests, start, end),
+      failureFlags: seriesInWindow(parts.failureFlags, start, end),
     }));
 
   const metrics: Record<string, MetricDeclaration> = Object.fromEntries(
@@ -193,9 +171,9 @@ export function endpointView(run: RawRun, file: string, options: EndpointViewOpt
     span,
     window,
     endpoints: endpointSamples,
-    iterations: cut(iterations, start, end),
-    droppedIterations: cut(dropped, start, end),
-    checks: cut(checks, start, end),
+    iterations: seriesInWindow(iterations, start, end),
+    droppedIterations: seriesInWindow(dropped, start, end),
+    checks: seriesInWindow(checks, start, end),
     ...vusOf(run, start, end),
   };
 }

@@ -24,6 +24,32 @@ export function seriesFrom(time: ArrayLike<number>, value: ArrayLike<number>): S
   return { time: Float64Array.from(time), value: Float64Array.from(value) };
 }
 
+/**
+ * The samples of `parts` with `start <= time <= end`, concatenated in order, in new arrays: the
+ * steady-window rule of the ingest (loading with trims) and of `trimSamples` (trimming after).
+ */
+export function seriesInWindow(parts: readonly Series[], start: number, end: number): Series {
+  if (parts.length === 0) return emptySeries();
+  let kept = 0;
+  for (const { time } of parts) for (const t of time) if (t >= start && t <= end) kept += 1;
+  const time = new Float64Array(kept);
+  const value = new Float64Array(kept);
+  let j = 0;
+  for (const part of parts) {
+    const times = part.time;
+    const values = part.value;
+    for (let i = 0; i < times.length; i += 1) {
+      const t = times[i] as number;
+      if (t >= start && t <= end) {
+        time[j] = t;
+        value[j] = values[i] as number;
+        j += 1;
+      }
+    }
+  }
+  return { time, value };
+}
+
 /** A growable (time, value) buffer that doubles its capacity when full. */
 export class SeriesBuffer {
   private times: Float64Array;

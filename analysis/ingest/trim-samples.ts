@@ -1,6 +1,6 @@
 import { checkTrim } from './load-common.js';
 import { sampleQuality } from './load-quality.js';
-import type { Series } from './series.js';
+import { seriesInWindow, type Series } from './series.js';
 import type { EndpointSamples, K6Samples, LoadedRun, SteadyWindow } from './types.js';
 
 /**
@@ -9,28 +9,6 @@ import type { EndpointSamples, K6Samples, LoadedRun, SteadyWindow } from './type
  * loading them with the trims.
  */
 
-/** The samples of `series` with `start <= time <= end`, in order (the ingest's own rule). */
-function cutSeries(series: Series, start: number, end: number): Series {
-  const { time, value } = series;
-  let kept = 0;
-  for (let i = 0; i < time.length; i += 1) {
-    const t = time[i] as number;
-    if (t >= start && t <= end) kept += 1;
-  }
-  if (kept === time.length) return { time: time.slice(), value: value.slice() };
-  const keptTime = new Float64Array(kept);
-  const keptValue = new Float64Array(kept);
-  let j = 0;
-  for (let i = 0; i < time.length; i += 1) {
-    const t = time[i] as number;
-    if (t >= start && t <= end) {
-      keptTime[j] = t;
-      keptValue[j] = value[i] as number;
-      j += 1;
-    }
-  }
-  return { time: keptTime, value: keptValue };
-}
 
 /**
  * The steady window loading with these trims gives a run whose kept points span `span`: the
@@ -64,7 +42,7 @@ export function trimSamples(samples: K6Samples, trimStartMs: number, trimEndMs: 
   const window = steadyWindowOf(samples.span, checkTrim('trimStartMs', trimStartMs), checkTrim('trimEndMs', trimEndMs));
   const start = window?.startMs ?? Number.NEGATIVE_INFINITY;
   const end = window?.endMs ?? Number.POSITIVE_INFINITY;
-  const cut = (series: Series): Series => cutSeries(series, start, end);
+  const cut = (series: Series): Series => seriesInWindow([series], start, end);
   const endpoints: EndpointSamples[] = samples.endpoints.map((endpoint) => ({
     service: endpoint.service,
     endpoint: endpoint.endpoint,

@@ -72,11 +72,16 @@ export function bucketCount(lengthMs: number, width: number): number {
 }
 
 /** Bucket of each sample, and how many samples each bucket got. */
+/** The bucket of time `t`: whole `width`s since `firstMs`, clamped to `[0, count − 1]`. */
+function bucketOf(t: number, firstMs: number, width: number, count: number): number {
+  return Math.min(count - 1, Math.max(0, Math.floor((t - firstMs) / width)));
+}
+
 function bucketIndex(time: Float64Array, firstMs: number, width: number, count: number): { index: Int32Array; sizes: Int32Array } {
   const index = new Int32Array(time.length);
   const sizes = new Int32Array(count);
   for (let i = 0; i < time.length; i += 1) {
-    const b = Math.min(count - 1, Math.max(0, Math.floor(((time[i] as number) - firstMs) / width)));
+    const b = bucketOf(time[i] as number, firstMs, width, count);
     index[i] = b;
     sizes[b] = (sizes[b] as number) + 1;
   }
@@ -88,7 +93,7 @@ function bucketSums(series: Series, firstMs: number, width: number, count: numbe
   const sums = new Array<number>(count).fill(0);
   const { time, value } = series;
   for (let i = 0; i < time.length; i += 1) {
-    const b = Math.min(count - 1, Math.max(0, Math.floor(((time[i] as number) - firstMs) / width)));
+    const b = bucketOf(time[i] as number, firstMs, width, count);
     sums[b] = (sums[b] as number) + (value[i] as number);
   }
   return sums;
@@ -99,7 +104,7 @@ function bucketMaxima(series: Series, firstMs: number, width: number, count: num
   const maxima = new Array<number | null>(count).fill(null);
   const { time, value } = series;
   for (let i = 0; i < time.length; i += 1) {
-    const b = Math.min(count - 1, Math.max(0, Math.floor(((time[i] as number) - firstMs) / width)));
+    const b = bucketOf(time[i] as number, firstMs, width, count);
     const v = value[i] as number;
     const current = maxima[b] ?? null;
     if (current === null || v > current) maxima[b] = v;
