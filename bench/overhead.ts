@@ -14,7 +14,8 @@
  * 4. Times `compileScenarios` on BENCH_SCENARIOS generated scenarios (`support/compile-time.ts`).
  *
  * Environment: BENCH_ROUNDS (1–20, default 3), BENCH_SCENARIOS (1–1000, default 100),
- * BENCH_COMPILE_REPEAT (1–10, default 2), BENCH_SKIP_COMPILE_TIME=1, BENCH_KEEP=1 (keep the temporary folder, e.g. to read the
+ * BENCH_COMPILE_REPEAT (1–10, default 2), BENCH_SKIP_COMPILE_TIME=1, BENCH_SKIP_RUNS=1 (only
+ * sections 1 and 3), BENCH_KEEP=1 (keep the temporary folder, e.g. to read the
  * generated script). Exit codes: 0 when the benchmark completed (a missed goal is reported, not
  * a failure), 2 for a bad BENCH_* value, 3 when the two scripts no longer describe the same
  * test, 5 when the scenario does not compile, 6 when k6 or /proc is missing, 7 when k6 fails,
@@ -363,6 +364,7 @@ async function main(): Promise<void> {
   const scenarioCount = intFromEnv('BENCH_SCENARIOS', 100, 1, 1000);
   const compileRepeat = intFromEnv('BENCH_COMPILE_REPEAT', 2, 1, 10);
   const skipCompileTime = process.env['BENCH_SKIP_COMPILE_TIME'] === '1';
+  const skipRuns = process.env['BENCH_SKIP_RUNS'] === '1';
   installSignalHandlers();
 
   const root = projectRoot();
@@ -410,13 +412,8 @@ async function main(): Promise<void> {
 
   // 2. Runs
   log('2. Runtime cost with real k6 (fixed load, same local service)');
-  const service = await startHttpService({ variant: 'baseline', port: 0, latencyScale: 0 });
-  onCleanup(() => service.stop());
-  const warmSeconds = await warmUp(service.url, 2_000);
-  log(`  demo HTTP service at ${service.url} (latencyScale 0); warmed up with 2,000 requests in ${num(warmSeconds, 1)} s`);
-  const runs = await runAll(k6, scripts, service.url, tempDir, rounds);
-  log('');
-  log(report(runs, coreCount, loadBefore).join('\n'));
+  if (skipRuns) log('  skipped (BENCH_SKIP_RUNS=1)');
+  else await measureRuns(k6, scripts, tempDir, rounds, coreCount, loadBefore);
   log('');
 
   // 3. Compile time
@@ -428,6 +425,17 @@ async function main(): Promise<void> {
   }
   log('');
   log(`Done in ${num((performance.now() - started) / 1000, 0)} s.`);
+}
+
+/** Section 2: starts the demo service, runs both scripts interleaved and prints the comparison. */
+async function measureRuns(k6: K6Binary, scripts: Record<ScriptKind, string>, tempDir: string, rounds: number, coreCount: number, loadBefore: number[]): Promise<void> {
+  const service = await startHttpService({ variant: 'baseline', port: 0, latencyScale: 0 });
+  onCleanup(() => service.stop());
+  const warmSeconds = await warmUp(service.url, 2_000);
+  log(`  demo HTTP service at ${service.url} (latencyScale 0); warmed up with 2,000 requests in ${num(warmSeconds, 1)} s`);
+  const runs = await runAll(k6, scripts, service.url, tempDir, rounds);
+  log('');
+  log(report(runs, coreCount, loadBefore).join('\n'));
 }
 
 try {

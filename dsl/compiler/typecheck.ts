@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type TypeScript from 'typescript';
 import type { Problem, SourceLocation } from '../../core/errors.js';
 import { projectRoot } from '../../core/project.js';
+import { blockedScenarios, compareProblems, isProjectFile, TYPE_ERROR_FIX } from './typecheck-result.js';
 
 /** Options of {@link typeCheckScenarios}. */
 export interface TypeCheckOptions {
@@ -30,8 +31,6 @@ export interface TypeCheckResult {
  */
 const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
 
-const FIX = 'fix the type error at this location (the DSL types reject values k6 would misread or refuse); "npx tsc --noEmit" shows it in context';
-
 /** "No inputs were found in config file": expected, the scenario files are the inputs. */
 const NO_INPUTS = 18003;
 
@@ -54,14 +53,7 @@ function problem(diagnostic: TypeScript.Diagnostic, fallbackFile: string): Probl
       location = { ...location, line: line + 1, column: character + 1 };
     }
   }
-  return { code: 'invalid-scenario', rule: 'type-error', message: message(diagnostic), fix: FIX, location };
-}
-
-function compareProblems(a: Problem, b: Problem): number {
-  const fileA = a.location?.file ?? '';
-  const fileB = b.location?.file ?? '';
-  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
-  return (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0);
+  return { code: 'invalid-scenario', rule: 'type-error', message: message(diagnostic), fix: TYPE_ERROR_FIX, location };
 }
 
 /** The compiler options of the nearest tsconfig.json (or stagecraft's), made check-only and fast. */
@@ -101,11 +93,6 @@ function cachingHost(options: TypeScript.CompilerOptions): TypeScript.CompilerHo
   return host;
 }
 
-function isInside(folder: string, file: string): boolean {
-  const path = relative(folder, file);
-  return path !== '' && !path.startsWith('..') && !isAbsolute(path) && !path.split(sep).includes('node_modules');
-}
-
 /** Project files each file imports directly (static `import`/`export ... from`), resolved like the program did. */
 function importGraph(program: TypeScript.Program, files: readonly TypeScript.SourceFile[]): Map<string, string[]> {
   const options = program.getCompilerOptions();
@@ -125,25 +112,6 @@ function importGraph(program: TypeScript.Program, files: readonly TypeScript.Sou
   return graph;
 }
 
-/** Scenario files whose import closure (themselves included) contains a file with errors. */
-function blockedScenarios(scenarios: readonly string[], graph: Map<string, string[]>, failing: ReadonlySet<string>): Set<string> {
-  const blocked = new Set<string>();
-  for (const scenario of scenarios) {
-    const seen = new Set<string>();
-    const pending = [scenario];
-    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      if (failing.has(file)) {
-        blocked.add(scenario);
-        break;
-      }
-      pending.push(...(graph.get(file) ?? []));
-    }
-  }
-  return blocked;
-}
-
 /**
  * Type-checks scenario files with the project's TypeScript and tsconfig options, because esbuild
  * (which bundles them) does not. One program covers all the files (`noEmit`, `skipLibCheck`).
@@ -158,7 +126,7 @@ export function typeCheckScenarios(files: readonly string[], options: TypeCheckO
   const program = ts.createProgram({ rootNames: scenarios, options: compiler, host: cachingHost(compiler) });
 
   const scenarioSet = new Set(scenarios);
-  const checked = program.getSourceFiles().filter((file) => scenarioSet.has(resolve(file.fileName)) || (!file.isDeclarationFile && isInside(root, resolve(file.fileName))));
+  const checked = program.getSourceFiles().filter((file) => scenarioSet.has(resolve(file.fileName)) || (!file.isDeclarationFile && isProjectFile(root, resolve(file.fileName))));
   const failing = new Set<string>();
   for (const file of checked) {
     const diagnostics = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
