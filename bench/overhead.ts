@@ -36,6 +36,7 @@ import { k6Environment, requireK6, type K6Binary } from '../runner/k6-binary.js'
 import { benchmarkCompileTime } from './support/compile-time.js';
 import { canMeasureCpu, runK6, type K6RunMeasurement } from './support/k6-process.js';
 import { cleanup, createTempDir, installSignalHandlers, onCleanup, trackChild } from './support/lifecycle.js';
+import { studentTQuantile } from '../analysis/stats/student-t-quantile.js';
 import { median, num, percent, percentChange, range, relativeSpread, table } from './support/stats.js';
 
 const execFileAsync = promisify(execFile);
@@ -225,25 +226,33 @@ function medianWithRange(values: readonly number[], digits: number): string {
 }
 
 /**
- * PASS/WARN against the 3% goal. WARN only when the difference exceeds both the goal and the
- * largest run-to-run spread of either script; a PASS inside the noise says what the paired
- * rounds suggest.
+ * The overhead estimate from the paired rounds: the geometric mean of the per-round ratios
+ * generated/hand-written (each round's two runs ran next to each other, so a drift of the
+ * machine hits both) with a 95% Student-t interval on their logarithms.
  */
-function verdict(label: string, ratio: number, spread: number, worse: 'higher' | 'lower', rounds: readonly number[]): string {
-  if (!Number.isFinite(ratio)) return `n/a   ${label}: not measured`;
+function pairedOverhead(ratios: readonly number[]): { estimate: number; low: number; high: number } | undefined {
+  const logs = ratios.filter((ratio) => Number.isFinite(ratio) && ratio > 0).map(Math.log);
+  if (logs.length < 2) return undefined;
+  const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
+  const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (logs.length - 1);
+  const half = studentTQuantile(0.975, logs.length - 1) * Math.sqrt(variance / logs.length);
+  return { estimate: Math.exp(mean), low: Math.exp(mean - half), high: Math.exp(mean + half) };
+}
+
+/**
+ * MET / MISSED / UNDECIDED against the 3% goal, from the paired rounds' 95% interval: MET when
+ * the whole interval is within the goal, MISSED when it is entirely beyond it, UNDECIDED when
+ * the rounds cannot tell (then more rounds, or a quieter machine, are needed).
+ */
+function verdict(label: string, ratios: readonly number[], worse: 'higher' | 'lower'): string {
+  const paired = pairedOverhead(ratios);
+  if (paired === undefined) return `n/a        ${label}: needs at least 2 rounds (BENCH_ROUNDS)`;
   const excessOf = (value: number): number => (worse === 'higher' ? value - 1 : 1 - value);
-  const change = percentChange(ratio);
-  if (excessOf(ratio) <= OVERHEAD_GOAL) return `PASS  ${label}: generated/hand-written ${change} (goal: at most 3% worse)`;
-  if (rounds.length < 2) return `WARN  ${label}: ${change}, worse than the 3% goal (one round only: the run-to-run spread is unknown)`;
-  if (excessOf(ratio) <= spread) {
-    const worseRounds = rounds.filter((value) => excessOf(value) > OVERHEAD_GOAL).length;
-    const hint =
-      worseRounds === rounds.length
-        ? `; but every round's paired ratio is over 3% worse, so the overhead is probably real`
-        : `; ${worseRounds} of ${rounds.length} paired rounds are over 3% worse`;
-    return `PASS  ${label}: ${change} is worse than the 3% goal but within the run-to-run spread of ${percent(spread)}${hint} (more rounds: BENCH_ROUNDS)`;
-  }
-  return `WARN  ${label}: ${change} exceeds both the 3% goal and the run-to-run spread of ${percent(spread)}`;
+  const [best, worst] = worse === 'higher' ? [paired.low, paired.high] : [paired.high, paired.low];
+  const text = `${label}: generated/hand-written ${percentChange(paired.estimate)}, 95% CI [${percentChange(paired.low)}, ${percentChange(paired.high)}] over ${ratios.length} paired rounds`;
+  if (excessOf(worst) <= OVERHEAD_GOAL) return `MET        ${text} (goal: at most 3% worse)`;
+  if (excessOf(best) > OVERHEAD_GOAL) return `MISSED     ${text} (goal: at most 3% worse)`;
+  return `UNDECIDED  ${text}: the interval straddles the 3% goal (more rounds: BENCH_ROUNDS, or a quieter machine)`;
 }
 
 /** A warning when other processes loaded the machine much more during one script's runs than the other's. */
@@ -328,13 +337,10 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
     'generated': relativeSpread(valuesOf(runs, 'generated', cpuPerRequestUs)),
     'hand-written': relativeSpread(valuesOf(runs, 'hand-written', cpuPerRequestUs)),
   };
-  const rateSpread = Math.max(relativeSpread(valuesOf(runs, 'generated', (m) => m.summary.httpReqRate)), relativeSpread(valuesOf(runs, 'hand-written', (m) => m.summary.httpReqRate)));
-  const ratioOfMedians = (value: (m: K6RunMeasurement) => number): number => median(valuesOf(runs, 'generated', value)) / median(valuesOf(runs, 'hand-written', value));
   lines.push('  Goal: the generated script costs no more than 3% over the hand-written one.');
-  const cpuSpread = Math.max(cpuSpreads.generated, cpuSpreads['hand-written']);
-  lines.push(`  ${verdict('k6 CPU time per request', ratioOfMedians(cpuPerRequestUs), cpuSpread, 'higher', roundRatios(runs, cpuPerRequestUs))}`);
-  lines.push(`  ${verdict('achieved requests/s', ratioOfMedians((m) => m.summary.httpReqRate), rateSpread, 'lower', roundRatios(runs, (m) => m.summary.httpReqRate))}`);
-  lines.push('  (WARN only when the difference exceeds both 3% and the largest run-to-run spread of either script.)');
+  lines.push(`  ${verdict('k6 CPU time per request, whole run', roundRatios(runs, cpuPerRequestUs), 'higher')}`);
+  lines.push(`  ${verdict('k6 CPU time per request, steady phase', roundRatios(runs, steadyPerRequestUs), 'higher')}`);
+  lines.push(`  ${verdict('achieved requests/s', roundRatios(runs, (m) => m.summary.httpReqRate), 'lower')}`);
   const cpuRatios = roundRatios(runs, cpuPerRequestUs).filter(Number.isFinite);
   if (cpuRatios.length > 1) {
     const above = cpuRatios.filter((ratio) => ratio > 1 + OVERHEAD_GOAL).length;
