@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /** Type-aware lint: typescript-eslint's recommended type-checked rules, `no-explicit-any` and the no-unsafe-* rules on. */
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', '.tools/', 'results/', 'reports/', 'test/fixtures/**/generated/', 'cli/stagecraft.js', 'test/fixtures/k6/src/'] },
+  { ignores: ['node_modules/', 'generated/', '.tools/', 'results/', 'reports/', 'test-output/', 'test/fixtures/**/generated/', 'cli/stagecraft.js', 'test/fixtures/k6/src/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
