@@ -15,7 +15,7 @@
  *
  * Environment: BENCH_ROUNDS (1–20, default 3), BENCH_SCENARIOS (1–1000, default 100),
  * BENCH_COMPILE_REPEAT (1–10, default 2), BENCH_SKIP_COMPILE_TIME=1, BENCH_SKIP_RUNS=1 (only
- * sections 1 and 3), BENCH_KEEP=1 (keep the temporary folder, e.g. to read the
+ * sections 1 and 3), BENCH_PIN=0 (no CPU pinning), BENCH_KEEP=1 (keep the temporary folder, e.g. to read the
  * generated script). Exit codes: 0 when the benchmark completed (a missed goal is reported, not
  * a failure), 2 for a bad BENCH_* value, 3 when the two scripts no longer describe the same
  * test, 5 when the scenario does not compile, 6 when k6 or /proc is missing, 7 when k6 fails,
@@ -169,11 +169,27 @@ function schedule(rounds: number): { round: number; kind: ScriptKind }[] {
   return order;
 }
 
-async function runAll(k6: K6Binary, scripts: Record<ScriptKind, string>, baseUrl: string, tempDir: string, rounds: number): Promise<Run[]> {
+/**
+ * CPU pinning (BENCH_PIN, on by default with 2+ cores and `taskset`): this process (the demo
+ * service and the harness, all threads) on CPU 0 and k6 on the others, so that k6 and the
+ * service do not take turns on the same core and the Go scheduler sees only k6's cores. It
+ * makes the runs far more alike; both scripts get the same CPUs.
+ */
+async function pinCpus(coreCount: number): Promise<string | undefined> {
+  if (process.env['BENCH_PIN'] === '0' || coreCount < 2) return undefined;
+  try {
+    await execFileAsync('taskset', ['-a', '-p', '-c', '0', String(process.pid)]);
+  } catch {
+    return undefined;
+  }
+  return coreCount === 2 ? '1' : `1-${coreCount - 1}`;
+}
+
+async function runAll(k6: K6Binary, scripts: Record<ScriptKind, string>, baseUrl: string, tempDir: string, rounds: number, cpuList: string | undefined): Promise<Run[]> {
   const runs: Run[] = [];
   for (const [index, { round, kind }] of schedule(rounds).entries()) {
     const summaryFile = join(tempDir, `summary-${index + 1}-${kind}.json`);
-    const running = runK6(k6.path, scripts[kind], summaryFile, { CATALOG_URL: baseUrl });
+    const running = runK6(k6.path, scripts[kind], summaryFile, { CATALOG_URL: baseUrl }, cpuList);
     const untrack = trackChild(running.pid);
     const measurement = await running.done.finally(untrack);
     if (measurement.exitCode !== 0 && measurement.exitCode !== ExitCode.thresholdsFailed) {
@@ -439,7 +455,13 @@ async function measureRuns(k6: K6Binary, scripts: Record<ScriptKind, string>, te
   onCleanup(() => service.stop());
   const warmSeconds = await warmUp(service.url, 2_000);
   log(`  demo HTTP service at ${service.url} (latencyScale 0); warmed up with 2,000 requests in ${num(warmSeconds, 1)} s`);
-  const runs = await runAll(k6, scripts, service.url, tempDir, rounds);
+  const cpuList = await pinCpus(coreCount);
+  log(
+    cpuList === undefined
+      ? '  CPU pinning off (BENCH_PIN=0, one core, or no taskset): k6, the service and this harness share all cores'
+      : `  CPU pinning: the service and this harness on CPU 0, k6 on CPU ${cpuList} (BENCH_PIN=0 turns it off)`,
+  );
+  const runs = await runAll(k6, scripts, service.url, tempDir, rounds, cpuList);
   log('');
   log(report(runs, coreCount, loadBefore).join('\n'));
 }

@@ -22,59 +22,15 @@
  * to cross-check the cutime total. (Checked against `/usr/bin/time -f '%U %S'` on a CPU-bound
  * k6 script: the two agree to 0.01 s, the CPU of `time` itself.)
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { k6Environment } from '../../runner/k6-binary.js';
-
-/** Clock ticks per second of the `/proc` CPU counters (USER_HZ, almost always 100). */
-const TICKS_PER_SECOND = ((): number => {
-  try {
-    const value = Number.parseInt(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim(), 10);
-    return Number.isFinite(value) && value > 0 ? value : 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** The numeric fields of a `/proc/<pid>/stat` line after the `(comm)` field, 0-based from field 3. */
-function statFields(text: string): number[] {
-  return text
-    .slice(text.lastIndexOf(')') + 2)
-    .split(' ')
-    .map((field) => Number(field));
-}
-
-/** utime+stime and cutime+cstime of a process, in seconds. */
-function processTimes(pid: number | 'self'): { own: number; children: number } {
-  const fields = statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  // Fields 14–17 (utime, stime, cutime, cstime) are at 0-based indexes 11–14 after the comm field.
-  const [utime = 0, stime = 0, cutime = 0, cstime = 0] = fields.slice(11, 15);
-  return { own: (utime + stime) / TICKS_PER_SECOND, children: (cutime + cstime) / TICKS_PER_SECOND };
-}
-
-/** Cumulative CPU seconds of the whole machine from `/proc/stat`: busy (excluding steal), steal, and all. */
-function machineTimes(): { busy: number; steal: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  const busy = user + nice + system + irq + softirq; // guest time is already inside user
-  return { busy: busy / TICKS_PER_SECOND, steal: steal / TICKS_PER_SECOND, total: (busy + idle + iowait + steal) / TICKS_PER_SECOND };
-}
+import { canReadProc, machineTimes, processTimes } from '../../runner/resources/proc.js';
 
 /** True when this machine has the `/proc` files the measurement needs. */
 export function canMeasureCpu(): boolean {
-  try {
-    processTimes('self');
-    machineTimes();
-    return true;
-  } catch {
-    return false;
-  }
+  return canReadProc();
 }
 
 /** What one k6 run cost and achieved. */
@@ -166,14 +122,18 @@ export interface RunningK6 {
 /**
  * Starts `k6 run` on a script and measures it (see the file comment). k6 gets
  * `K6_NO_USAGE_REPORT=true` and the extra environment; it must be the only child process
- * that ends while it runs.
+ * that ends while it runs. With `cpuList` (e.g. `1` or `1-3`), k6 runs on those CPUs only.
  */
-export function runK6(k6Path: string, script: string, summaryFile: string, env: Readonly<Record<string, string>>): RunningK6 {
+export function runK6(k6Path: string, script: string, summaryFile: string, env: Readonly<Record<string, string>>, cpuList?: string): RunningK6 {
   const startMachine = machineTimes();
   const startSelf = process.cpuUsage();
   const startChildren = processTimes('self').children;
   const started = performance.now();
-  const child = spawn(k6Path, ['run', '--quiet', '--no-color', '--summary-export', summaryFile, script], {
+  const k6Args = ['run', '--quiet', '--no-color', '--summary-export', summaryFile, script];
+  // `taskset` sets the CPU affinity and then execs k6 in the same process, so the pid and the
+  // cutime accounting are k6's own.
+  const [command, args] = cpuList === undefined ? [k6Path, k6Args] : ['taskset', ['-c', cpuList, k6Path, ...k6Args]];
+  const child = spawn(command, args, {
     env: k6Environment(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
