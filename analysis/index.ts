@@ -48,6 +48,12 @@ export { comparisonSeed, effectSizes } from './compare/effect-sizes.js';
 export type { EffectSize } from './compare/effect-sizes.js';
 export { batchLatencyStatistic, batchRate, lag1Autocorrelation } from './compare/time-batches.js';
 export type { BatchedLog } from './compare/time-batches.js';
+export { RESOURCE_METRICS } from './compare/types.js';
+export type { ResourceBudgetOverrides, ResourceBudgets, ResourceComparison, ResourceMetric, ResourceRow, ResourceUnit, RunResourceSummary } from './compare/types.js';
+export { DEFAULT_RESOURCE_BUDGETS, resolveResourceBudgets, resourceRows } from './compare/resource-rows.js';
+export { compareResources, withResources, type ResourceSide } from './compare/resource-comparison.js';
+export { loadRunResources, loadAllRunResources, type RunResourceData } from './resources/load.js';
+export { runResourceSummary, serviceInstants } from './resources/run-figures.js';
 export type {
   Budget,
   BudgetOverrides,

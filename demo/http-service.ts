@@ -8,6 +8,7 @@ import { errorReply, readBody, sendJson, type JsonReply } from './http-json.js';
 import { createLatencyModel, type LatencyModel } from './latency-model.js';
 import { isAddressInUse, portInUseError, serviceStartError } from './service-errors.js';
 import { formatHostPort, resolveServiceOptions, type RunningService, type ServiceOptions } from './service-options.js';
+import { createResponseCache } from './response-cache.js';
 import { createTimerPool, type TimerPool } from './timer-pool.js';
 
 /** How the demo HTTP service names itself in error messages. */
@@ -130,6 +131,8 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
  */
 export async function startHttpService(options: ServiceOptions): Promise<RunningService> {
   const resolved = resolveServiceOptions(options, HTTP_SERVICE_LABEL);
+  // The refactor's known memory cost (see REFACTOR_CACHE_MIB); released when the service stops.
+  const cache = { buffer: createResponseCache(resolved.variant) };
   const timers = createTimerPool();
   const context: HandlerContext = {
     api: createCatalogApi(),
@@ -163,6 +166,7 @@ export async function startHttpService(options: ServiceOptions): Promise<Running
     port: address.port,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        cache.buffer = null;
         timers.clear();
         server.close(() => resolve());
         server.closeAllConnections();

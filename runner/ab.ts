@@ -5,6 +5,7 @@ import { calibrationFrom, CALIBRATION_FILE, type NoiseCalibration } from '../ana
 import { compareScenarioRuns, type CompareFoldersOptions, type ScenarioComparison } from '../analysis/compare/compare-folders.js';
 import { runInterleaved } from './experiment.js';
 import type { K6Binary } from './k6-binary.js';
+import type { ResourceTarget } from './resources/targets.js';
 
 /** Options of {@link runAb}. */
 export interface AbOptions {
@@ -14,6 +15,10 @@ export interface AbOptions {
   readonly baselineEnv: Readonly<Record<string, string>>;
   /** Environment of the candidate runs; ignored with `aa`. */
   readonly candidateEnv: Readonly<Record<string, string>>;
+  /** Server-side targets sampled during baseline runs (`--baseline-resource`, `--resource`). */
+  readonly baselineResources?: readonly ResourceTarget[];
+  /** Server-side targets sampled during candidate runs; the baseline's with `aa`. */
+  readonly candidateResources?: readonly ResourceTarget[];
   /** Runs per side (interleaved ABBA). */
   readonly repeat: number;
   /** Side labels of the run folders (default `baseline`/`candidate`, `aa-first`/`aa-second` with `aa`). */
@@ -65,8 +70,12 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
     root,
     resultsDir,
     runsPerSide: options.repeat,
-    baseline: { label: options.labels?.baseline ?? (aa ? 'aa-first' : 'baseline'), env: options.baselineEnv },
-    candidate: { label: options.labels?.candidate ?? (aa ? 'aa-second' : 'candidate'), env: aa ? options.baselineEnv : options.candidateEnv },
+    baseline: { label: options.labels?.baseline ?? (aa ? 'aa-first' : 'baseline'), env: options.baselineEnv, resources: options.baselineResources ?? [] },
+    candidate: {
+      label: options.labels?.candidate ?? (aa ? 'aa-second' : 'candidate'),
+      env: aa ? options.baselineEnv : options.candidateEnv,
+      resources: (aa ? options.baselineResources : options.candidateResources) ?? [],
+    },
     ...(options.k6 === undefined ? {} : { k6: options.k6 }),
     ...(options.log === undefined ? {} : { log: options.log }),
   });

@@ -1,10 +1,13 @@
 import type { K6Binary } from './k6-binary.js';
+import type { ResourceTarget } from './resources/targets.js';
 import { runScenario, type RunRecord } from './run-scenario.js';
 
 /** One side of an A/B experiment: its label and the environment its runs get. */
 export interface ExperimentSide {
   readonly label: string;
   readonly env: Readonly<Record<string, string>>;
+  /** Server-side targets sampled during this side's runs (its own processes or endpoint). */
+  readonly resources?: readonly ResourceTarget[];
 }
 
 /** Options of {@link runInterleaved}. */
@@ -50,6 +53,7 @@ export async function runInterleaved(options: InterleavedOptions): Promise<Inter
       scenario: options.scenario,
       label: chosen.label,
       env: chosen.env,
+      ...(chosen.resources === undefined ? {} : { resources: chosen.resources }),
       ...(options.resultsDir === undefined ? {} : { resultsDir: options.resultsDir }),
       ...(options.root === undefined ? {} : { root: options.root }),
       ...(options.k6 === undefined ? {} : { k6: options.k6 }),

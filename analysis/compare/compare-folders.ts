@@ -6,12 +6,16 @@ import { RunFiles, type RunManifest } from '../../core/run-manifest.js';
 import type { ScenarioMetadata } from '../../core/scenario-metadata.js';
 import { loadRuns } from '../ingest/load-runs.js';
 import { trimRun } from '../ingest/trim-samples.js';
+import type { SteadyWindow } from '../ingest/types.js';
 import { buildChartData } from '../report/chart-data.js';
 import type { ChartImages, ReportPaths } from '../report/write-report.js';
 import type { ChartData } from '../report/chart-data-types.js';
 import { writeReport } from '../report/write-report.js';
 import { CALIBRATION_FILE, readCalibration, type NoiseCalibration } from './calibration.js';
 import { compareRuns } from './compare-runs.js';
+import { loadAllRunResources } from '../resources/load.js';
+import { withResourceTimelines } from '../resources/timelines.js';
+import { compareResources, withResources } from './resource-comparison.js';
 import type { CompareOptions, Comparison } from './types.js';
 
 /** Options of {@link compareScenarioRuns}. */
@@ -108,7 +112,15 @@ export function headlines(comparison: Comparison): string[] {
       const change = row.ratio === null ? '' : ` ${percent(row.ratio)}`;
       const ci = row.ci === null ? '' : ` (95% CI ${percent(row.ci[0])} to ${percent(row.ci[1])})`;
       return `${row.verdict} ${row.reason}: ${row.service} ${row.endpoint} ${row.metric}${change}${ci}`;
-    });
+    })
+    .concat(resourceHeadlines(comparison));
+}
+
+/** Headline lines of the resource rows that FAIL, WARN on a change, or improved. */
+function resourceHeadlines(comparison: Comparison): string[] {
+  return (comparison.resources?.rows ?? [])
+    .filter((row) => row.verdict === 'FAIL' || (row.verdict === 'WARN' && row.gating) || row.reason === 'improved')
+    .map((row) => `${row.verdict} ${row.reason}: ${row.service} resources ${row.metric}${row.ratio === null ? '' : ` ${percent(row.ratio)}`}${row.ci === null ? '' : ` (95% CI ${percent(row.ci[0])} to ${percent(row.ci[1])})`}`);
 }
 
 /**
@@ -123,15 +135,20 @@ export async function compareScenarioRuns(options: CompareFoldersOptions): Promi
   const read = { strict: options.strict ?? false };
   const untrimmedBaseline = await loadRuns(options.baseline, read);
   const untrimmedCandidate = await loadRuns(options.candidate, read);
-  const charts = buildChartData(untrimmedBaseline, untrimmedCandidate, trim);
+  const resourceData = { baseline: await loadAllRunResources(untrimmedBaseline), candidate: await loadAllRunResources(untrimmedCandidate) };
+  const charts = withResourceTimelines(buildChartData(untrimmedBaseline, untrimmedCandidate, trim), { baseline: untrimmedBaseline, candidate: untrimmedCandidate }, resourceData);
   const baseline = untrimmedBaseline.map((run) => trimRun(run, trim.startMs, trim.endMs));
   const candidate = untrimmedCandidate.map((run) => trimRun(run, trim.startMs, trim.endMs));
   const calibration = await findCalibration(options, manifest?.scenario.name ?? null);
-  const comparison = compareRuns(baseline, candidate, {
+  const latency = compareRuns(baseline, candidate, {
     ...options.compareOptions,
     ...(calibration === null ? {} : { calibration: calibration.calibration, calibrationSource: calibration.file }),
     allowDifferentScenarios: options.allowDifferentScenarios ?? options.compareOptions?.allowDifferentScenarios ?? false,
   });
+  // Server-side resources (runs made with --resource), judged on the same steady windows.
+  const windows = (runs: typeof baseline): (SteadyWindow | null)[] => runs.map((run) => run.samples.window);
+  const resources = compareResources({ data: resourceData.baseline, windows: windows(baseline) }, { data: resourceData.candidate, windows: windows(candidate) }, options.compareOptions ?? {}, latency.options);
+  const comparison = withResources(latency, resources);
   const files = options.outDir === undefined ? null : await writeReport(comparison, options.outDir, { charts, ...(options.images === undefined ? {} : { images: options.images }) });
   return {
     scenario: options.scenario ?? manifest?.scenario.name ?? 'k6 runs',

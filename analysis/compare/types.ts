@@ -163,6 +163,8 @@ export interface OverallSummary {
    */
   readonly inconclusive: boolean;
   readonly message: string;
+  /** Resource row verdict counts; present when the runs had resource samples. */
+  readonly resources?: VerdictCounts;
 }
 
 /** Row reasons that mean "not decided" rather than "a change was found". */
@@ -237,6 +239,73 @@ export interface BudgetOverrides {
 /** Budget overrides of one service, with per-endpoint overrides on top. */
 export interface ServiceBudgetOverrides extends BudgetOverrides {
   readonly endpoints?: Readonly<Record<string, BudgetOverrides>>;
+  /** Resource budgets of this service (server-side CPU and memory). */
+  readonly resources?: ResourceBudgetOverrides;
+}
+
+/** Resource metrics compared per service, in report order. */
+export const RESOURCE_METRICS = ['cpu', 'rss-peak', 'rss-mean'] as const;
+/**
+ * `cpu`: mean CPU over the steady window (% of one core); `rss-peak` / `rss-mean`: highest and
+ * mean resident memory over the steady window (bytes). One value per run each.
+ */
+export type ResourceMetric = (typeof RESOURCE_METRICS)[number];
+
+/** Unit of a resource row: % of one core, or bytes. */
+export type ResourceUnit = 'percent-core' | 'bytes';
+
+/** The two resource budgets: `cpu` gates the CPU row, `memory` the RSS rows. */
+export interface ResourceBudgets {
+  readonly cpu: Budget;
+  readonly memory: Budget;
+}
+
+/** Resource budget overrides (global or per service); every field optional. */
+export interface ResourceBudgetOverrides {
+  readonly cpu?: Partial<Budget>;
+  readonly memory?: Partial<Budget>;
+}
+
+/** One service × resource metric comparison; the same fields and rules as a {@link ComparisonRow}, without an endpoint. */
+export interface ResourceRow extends Omit<ComparisonRow, 'endpoint' | 'metric' | 'unit'> {
+  readonly metric: ResourceMetric;
+  readonly unit: ResourceUnit;
+}
+
+/** What one run's resource samples gave, per service, inside the steady window. */
+export interface RunResourceSummary {
+  readonly id: string;
+  readonly label: string | null;
+  /** Per service: the window figures (null when the run has no usable sample for it). */
+  readonly services: readonly {
+    readonly service: string;
+    readonly targets: readonly string[];
+    /** Sampling instants in the window, and how many read something. */
+    readonly samples: number;
+    readonly upSamples: number;
+    readonly cpuPercent: number | null;
+    readonly rssPeakBytes: number | null;
+    readonly rssMeanBytes: number | null;
+    readonly threadsMax: number | null;
+    readonly fdsMax: number | null;
+  }[];
+  /** Sampling problems recorded in the run's manifest (`code: message`). */
+  readonly warnings: readonly string[];
+  /** The sampler's own CPU, % of one core; null when not recorded. */
+  readonly samplerPercentOfCore: number | null;
+}
+
+/**
+ * The server-side resource comparison (`report.json` → `resources`): per service, mean CPU and
+ * peak/mean RSS per run, compared run by run like latency (Welch on logs, Holm over the gating
+ * `cpu` and `rss-peak` rows, BH over `rss-mean`) against their own budgets.
+ */
+export interface ResourceComparison {
+  /** Global resource budgets in effect (service overrides are in `options.services`). */
+  readonly budgets: ResourceBudgets;
+  readonly rows: readonly ResourceRow[];
+  readonly runs: { readonly baseline: readonly RunResourceSummary[]; readonly candidate: readonly RunResourceSummary[] };
+  readonly notes: readonly string[];
 }
 
 /** Options of `compareRuns`; every field has a default (see `DEFAULT_COMPARE_OPTIONS`). */
@@ -261,6 +330,8 @@ export interface CompareOptions {
   readonly calibrationSource?: string;
   /** Compare even when the two sides ran different scenario scripts or load profiles. Default false. */
   readonly allowDifferentScenarios?: boolean;
+  /** Global resource budgets (default CPU and memory: FAIL +10%, noise threshold 2%). */
+  readonly resources?: ResourceBudgetOverrides;
   /** Timestamp to put in the output; left out by default so the output is deterministic. */
   readonly generatedAt?: string;
 }
@@ -310,4 +381,6 @@ export interface Comparison {
   readonly effectSizes: readonly EffectSize[];
   readonly runs: { readonly baseline: readonly RunSummary[]; readonly candidate: readonly RunSummary[] };
   readonly notes: readonly string[];
+  /** Server-side CPU and memory, when the runs recorded resource samples (`stagecraft run --resource`). */
+  readonly resources?: ResourceComparison;
 }

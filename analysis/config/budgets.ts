@@ -33,5 +33,6 @@ export function compareOptionsFrom(config: CompareConfig | undefined): CompareOp
     ...(config.minSamples === undefined ? {} : { minSamples: config.minSamples }),
     ...compareBudgetsOf(config.budgets),
     ...(config.services === undefined ? {} : { services: config.services }),
+    ...(config.resources === undefined ? {} : { resources: config.resources }),
   };
 }

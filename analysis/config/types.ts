@@ -1,4 +1,4 @@
-import type { BudgetOverrides, CompareOptions, LatencyMetric, ServiceBudgetOverrides } from '../compare/types.js';
+import type { BudgetOverrides, CompareOptions, LatencyMetric, ResourceBudgetOverrides, ServiceBudgetOverrides } from '../compare/types.js';
 
 /** Ratio metrics that take a `Budget`: the latency statistics and throughput. */
 export type BudgetMetric = LatencyMetric | 'throughput';
@@ -21,6 +21,12 @@ export interface CompareConfig {
   readonly budgets?: BudgetOverrides;
   /** Sample floors per latency metric (merged over the defaults). */
   readonly minSamples?: NonNullable<CompareOptions['minSamples']>;
+  /**
+   * Resource budgets (server-side CPU and memory of runs made with `--resource`): `cpu` gates
+   * mean CPU, `memory` peak RSS; default FAIL +10%, noise threshold 2%. Per service under
+   * `services.<name>.resources`.
+   */
+  readonly resources?: ResourceBudgetOverrides;
   /** Budget overrides per service name (as in the report), and per endpoint within it. */
   readonly services?: Readonly<Record<string, ServiceBudgetOverrides>>;
   /** Treat WARN `inconclusive-more-runs-needed` rows as failures of the command. */

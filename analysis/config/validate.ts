@@ -1,5 +1,6 @@
 import type { Problem, SourceLocation } from '../../core/errors.js';
 import { DEFAULT_COMPARE_OPTIONS } from '../compare/options.js';
+import { DEFAULT_RESOURCE_BUDGETS } from '../compare/resource-rows.js';
 import type { LatencyMetric } from '../compare/types.js';
 import { closestNames, orList } from './suggest.js';
 import { BUDGET_METRICS, type BudgetMetric, type StagecraftConfig } from './types.js';
@@ -14,9 +15,10 @@ export type ConfigRule = 'unknown-key' | 'wrong-type' | 'out-of-range' | 'fail-b
 export type ConfigValidation = { readonly ok: true; readonly config: StagecraftConfig } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 const ROOT_KEYS = ['compare'] as const;
-const COMPARE_KEYS = ['alpha', 'confidence', 'power', 'budgets', 'minSamples', 'services', 'failOnInconclusive', 'calibration'] as const;
+const COMPARE_KEYS = ['alpha', 'confidence', 'power', 'budgets', 'minSamples', 'services', 'failOnInconclusive', 'calibration', 'resources'] as const;
 const OVERRIDE_KEYS = [...BUDGET_METRICS, 'errorRate'] as const;
-const SERVICE_KEYS = [...OVERRIDE_KEYS, 'endpoints'] as const;
+const SERVICE_KEYS = [...OVERRIDE_KEYS, 'endpoints', 'resources'] as const;
+const RESOURCE_KEYS = ['cpu', 'memory'] as const;
 const BUDGET_FIELDS = ['fail', 'warn'] as const;
 const ERROR_RATE_FIELDS = ['minIncrease', 'minRatio'] as const;
 const SAMPLE_METRICS = ['p50', 'p95', 'p99', 'mean'] as const satisfies readonly LatencyMetric[];
@@ -266,6 +268,28 @@ class ConfigValidator {
     return result;
   }
 
+  /**
+   * Resource budgets `{ cpu?, memory? }` at one level; checks fail ≥ warn against what the
+   * level above leaves in effect and returns the budgets in effect below it.
+   */
+  private resources(path: ConfigKeyPath, value: unknown, above: Readonly<Record<'cpu' | 'memory', { fail: number | null; warn: number }>>): Record<'cpu' | 'memory', { fail: number | null; warn: number }> {
+    const result = { ...above };
+    const record = this.object(path, value, RESOURCE_KEYS, 'resource budgets { cpu?, memory? } as fractions, 0.1 = 10%');
+    if (record === undefined) return result;
+    for (const kind of RESOURCE_KEYS) {
+      if (!has(record, kind)) continue;
+      const set = this.budget([...path, kind], record[kind]);
+      if (set === undefined) continue;
+      const fail = set.fail === undefined ? above[kind].fail : set.fail;
+      const warn = set.warn ?? above[kind].warn;
+      result[kind] = { fail, warn };
+      if (fail !== null && fail < warn) {
+        this.report([...path, kind, set.fail === undefined ? 'warn' : 'fail'], 'fail-below-warn', `the fail budget ${fail} is below the warn threshold ${warn}`, 'make fail >= warn (or set fail: null to make it informational)');
+      }
+    }
+    return result;
+  }
+
   private minSamples(path: ConfigKeyPath, value: unknown): void {
     const record = this.object(path, value, SAMPLE_METRICS, 'sample floors per latency metric');
     if (record === undefined) return;
@@ -314,10 +338,11 @@ class ConfigValidator {
       const budgets = this.object([...path, 'budgets'], record['budgets'], OVERRIDE_KEYS, 'budget overrides per metric');
       if (budgets !== undefined) global = this.effective([...path, 'budgets'], defaults, this.overrides([...path, 'budgets'], budgets));
     }
-    if (has(record, 'services')) this.services([...path, 'services'], record['services'], global);
+    const resources = has(record, 'resources') ? this.resources([...path, 'resources'], record['resources'], DEFAULT_RESOURCE_BUDGETS) : DEFAULT_RESOURCE_BUDGETS;
+    if (has(record, 'services')) this.services([...path, 'services'], record['services'], global, resources);
   }
 
-  private services(path: ConfigKeyPath, value: unknown, global: Readonly<Record<BudgetMetric, EffectiveBudget>>): void {
+  private services(path: ConfigKeyPath, value: unknown, global: Readonly<Record<BudgetMetric, EffectiveBudget>>, resources: Readonly<Record<'cpu' | 'memory', { fail: number | null; warn: number }>>): void {
     const services = this.map(path, value, 'services by name');
     if (services === undefined) return;
     for (const [name, serviceValue] of Object.entries(services)) {
@@ -331,6 +356,7 @@ class ConfigValidator {
       const service = this.object(servicePath, serviceValue, SERVICE_KEYS, 'budget overrides of this service', endpointHint);
       if (service === undefined) continue;
       const serviceBudgets = this.effective(servicePath, global, this.overrides(servicePath, service));
+      if (has(service, 'resources')) this.resources([...servicePath, 'resources'], service['resources'], resources);
       if (!has(service, 'endpoints')) continue;
       const endpoints = this.map([...servicePath, 'endpoints'], service['endpoints'], 'endpoints by name');
       if (endpoints === undefined) continue;

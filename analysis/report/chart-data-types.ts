@@ -87,6 +87,24 @@ export interface RunTimeline {
   readonly load: readonly LoadBucket[];
 }
 
+/**
+ * One service's resource samples in one run over time (server side, `stagecraft run
+ * --resource`), as columns: entry `i` is the sample at `t[i]` s since the run's first k6 sample
+ * (the time axis of {@link RunTimeline}). Long runs are averaged down to at most a few hundred points.
+ */
+export interface ResourceTimeline {
+  readonly side: Side;
+  readonly runId: string;
+  readonly label: string | null;
+  readonly service: string;
+  /** Seconds since the run's first k6 sample (ms precision). */
+  readonly t: readonly number[];
+  /** CPU, % of one core; null where the sample had none. */
+  readonly cpuPercent: readonly (number | null)[];
+  /** Resident memory, MiB (3 decimals); null where the sample had none. */
+  readonly rssMiB: readonly (number | null)[];
+}
+
 /** Everything the charts of one comparison (or one summarized run set) need. */
 export interface ChartData {
   readonly schemaVersion: 1;
@@ -94,6 +112,8 @@ export interface ChartData {
   readonly probabilities: readonly number[];
   readonly distributions: readonly EndpointDistribution[];
   readonly timelines: readonly RunTimeline[];
+  /** Server-side resource samples per run and service; absent when no run recorded any. */
+  readonly resources?: readonly ResourceTimeline[];
 }
 
 /**

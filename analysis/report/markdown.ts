@@ -11,6 +11,7 @@ import {
   sloSection,
   topChangesSection,
 } from './markdown-sections.js';
+import { resourcesSection } from './markdown-resources.js';
 import { rowsByService } from './row-text.js';
 
 /**
@@ -83,7 +84,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions 
   const lines = new RowLines();
   const services = serviceRows(comparison, rowsByService(comparison));
   // Everything but the service sections and the effect sizes is the same in every layout.
-  const before = [...topChangesSection(comparison), ...inconclusiveSection(comparison)];
+  const before = [...topChangesSection(comparison), ...inconclusiveSection(comparison), ...resourcesSection(comparison)];
   const between = sloSection(comparison);
   const after = [...runsSection(comparison), ...notesSection(comparison), ...methodSection(comparison), ...footerSection(comparison)];
   const render = (layout: Layout): string => [

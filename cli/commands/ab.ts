@@ -5,6 +5,8 @@ import { runAb } from '../../runner/ab.js';
 import { compareSettings, withCompareFlags } from '../compare-flags.js';
 import type { CliContext } from '../context.js';
 import { collectKeyValue, positiveInteger } from '../options.js';
+import { collectResource, resourceHelp } from '../resource-flags.js';
+import type { ResourceTarget } from '../../runner/resources/targets.js';
 import { reportComparison } from './compare.js';
 
 /** `stagecraft ab <scenario>`: interleaved baseline/candidate runs with real k6, then the comparison. */
@@ -17,6 +19,9 @@ export function registerAbCommand(program: Command, context: CliContext): void {
       .addOption(new Option('--baseline-env <KEY=VALUE>', 'environment of the baseline runs; repeatable').argParser(collectKeyValue).default({}))
       .addOption(new Option('--candidate-env <KEY=VALUE>', 'environment of the candidate runs; repeatable').argParser(collectKeyValue).default({}))
       .addOption(new Option('-e, --env <KEY=VALUE>', 'environment of both sides; repeatable').argParser(collectKeyValue).default({}))
+      .addOption(new Option('--baseline-resource <SERVICE=TARGET>', resourceHelp('server-side CPU and memory of the baseline service')).argParser(collectResource).default([] as ResourceTarget[]))
+      .addOption(new Option('--candidate-resource <SERVICE=TARGET>', resourceHelp('server-side CPU and memory of the candidate service')).argParser(collectResource).default([] as ResourceTarget[]))
+      .addOption(new Option('--resource <SERVICE=TARGET>', resourceHelp('sampled on both sides (e.g. a shared database)')).argParser(collectResource).default([] as ResourceTarget[]))
       .option('-n, --repeat <count>', 'runs per side (5 recommended)', positiveInteger, 5)
       .option('--aa', 'A/A calibration: run the baseline environment on both sides and store the measured noise for later comparisons', false)
       .option('--results <dir>', 'results folder', 'results')
@@ -29,6 +34,8 @@ export function registerAbCommand(program: Command, context: CliContext): void {
       scenario,
       baselineEnv: { ...options.env, ...options.baselineEnv },
       candidateEnv: { ...options.env, ...options.candidateEnv },
+      baselineResources: [...options.resource, ...options.baselineResource],
+      candidateResources: [...options.resource, ...options.candidateResource],
       repeat: options.repeat,
       aa: options.aa,
       resultsDir: options.results,

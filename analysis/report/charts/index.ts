@@ -5,6 +5,7 @@ import { endpointSlos, latencyEcdfChart } from './latency-ecdf.js';
 import { latencyTimelineChart } from './latency-timeline.js';
 import { loadTimelineChart } from './load-timeline.js';
 import { throughputTimelineChart } from './throughput-timeline.js';
+import { resourceTimelineChart } from './resource-timeline.js';
 
 /**
  * The charts of a comparison report, as Vega-Lite specs with their data inlined.
@@ -16,6 +17,7 @@ export { endpointSlos, latencyEcdfChart } from './latency-ecdf.js';
 export { latencyTimelineChart } from './latency-timeline.js';
 export { loadTimelineChart } from './load-timeline.js';
 export { throughputTimelineChart } from './throughput-timeline.js';
+export { resourceTimelineChart } from './resource-timeline.js';
 
 /**
  * Every chart of a comparison, in report order: the report-wide load over time, then per
@@ -31,12 +33,18 @@ export function reportCharts(comparison: Comparison, data: ChartData): ReportCha
   const charts: (ReportChart | null)[] = [loadTimelineChart(data.timelines)];
   for (const { service, endpoints } of comparison.services) {
     charts.push(forestPlotChart(service, comparison.rows, comparison.options));
+    charts.push(resourceTimelineChart(service, data.resources ?? [], data.timelines));
     for (const endpoint of endpoints) {
       const distributions = data.distributions.filter((d) => d.service === service && d.endpoint === endpoint);
       charts.push(latencyEcdfChart(service, endpoint, distributions, data.probabilities, endpointSlos(comparison.slos, service, endpoint)));
       charts.push(latencyTimelineChart(service, endpoint, data.timelines, 'side', endpointSlos(comparison.slos, service, endpoint)));
       charts.push(throughputTimelineChart(service, endpoint, data.timelines));
     }
+  }
+  // Sampled services without request rows: their resource charts are report-wide.
+  const known = new Set(comparison.services.map((summary) => summary.service));
+  for (const service of new Set((data.resources ?? []).map((timeline) => timeline.service))) {
+    if (!known.has(service)) charts.push(resourceTimelineChart(service, data.resources ?? [], data.timelines));
   }
   return uniqueCharts(charts);
 }

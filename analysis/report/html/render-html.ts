@@ -13,6 +13,7 @@ import { appendix } from './appendix.js';
 import type { PlacedChart } from './charts.js';
 import { html } from './html.js';
 import { htmlPage } from './page.js';
+import { resourcesSection } from './resources-section.js';
 import { serviceSection } from './service-section.js';
 import { navigation, summarySection, type AnchoredService } from './summary.js';
 import { VERDICT_LABEL } from './verdict.js';
@@ -48,6 +49,7 @@ export function renderHtml(input: HtmlReportInput): string {
     navigation: navigation(services, comparison.overall.verdict),
     main: html`<header><h1>${title}</h1><p class="subtitle">Baseline versus candidate, per service and endpoint: what changed, by how much, how sure we are, and whether the SLOs hold.</p></header>
 ${summarySection(comparison, services, reportWide)}
+${resourcesSection(comparison)}
 ${services.map(({ summary, anchor }) => serviceSection({ comparison, summary, anchor, charts: placed.filter(({ chart }) => chart.service === summary.service) }))}
 ${appendix(comparison)}`,
   });

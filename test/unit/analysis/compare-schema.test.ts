@@ -23,6 +23,8 @@ import {
   type Inference,
   type LoadedRun,
   type ReasonCode,
+  type ResourceMetric,
+  type ResourceUnit,
   type RowUnit,
   type SummaryReason,
   type TestMethod,
@@ -284,6 +286,8 @@ describe('the schema enums match the TypeScript unions', () => {
   const INFERENCES = { 'between-runs': true, 'one-side-single-run': true, 'within-run-batches': true, counts: true } as const satisfies Record<Inference, true>;
   const UNITS = { ms: true, fraction: true, 'req/s': true } as const satisfies Record<RowUnit, true>;
   const METRICS = { p50: true, p95: true, p99: true, mean: true, 'error-rate': true, throughput: true } as const satisfies Record<ComparedMetric, true>;
+  const RESOURCE_METRICS = { cpu: true, 'rss-peak': true, 'rss-mean': true } as const satisfies Record<ResourceMetric, true>;
+  const RESOURCE_UNITS = { 'percent-core': true, bytes: true } as const satisfies Record<ResourceUnit, true>;
 
   const sorted = (values: readonly unknown[]): string[] => values.map(String).sort();
   const defEnum = (name: string): string[] => {
@@ -309,5 +313,10 @@ describe('the schema enums match the TypeScript unions', () => {
     expect(defEnum('inference')).toEqual(sorted(Object.keys(INFERENCES)));
     expect(defEnum('unit')).toEqual(sorted(Object.keys(UNITS)));
     expect(defEnum('metric')).toEqual(sorted(Object.keys(METRICS)));
+  });
+
+  it('resource metrics and units', () => {
+    expect(defEnum('resourceMetric')).toEqual(sorted(Object.keys(RESOURCE_METRICS)));
+    expect(defEnum('resourceUnit')).toEqual(sorted(Object.keys(RESOURCE_UNITS)));
   });
 });
