@@ -103,6 +103,7 @@ export { reportCharts } from './report/charts/index.js';
 export { renderChartSvg, renderChartPng, writeCharts } from './report/render-charts.js';
 export type { ChartData, EndpointDistribution, ReportChart, RunTimeline } from './report/chart-data-types.js';
 export { trimRun, trimSamples } from './ingest/trim-samples.js';
+
 // Notebook helpers: warm-up detection, shift function, run-level power; chart builders and the default trims
 export { mserTruncation, type MserOptions, type MserResult } from './stats/mser-truncation.js';
 export { harrellDavisWeights } from './stats/harrell-davis-weights.js';
@@ -110,3 +111,6 @@ export { shiftFunction, SHIFT_FUNCTION_DEFAULTS, type ShiftFunction, type ShiftF
 export { powerCurve, runLevelPower, runsForPower, type PowerPoint, type RunPowerInput, type RunsForPowerInput } from './stats/power-curve.js';
 export { forestPlotChart, latencyEcdfChart, latencyTimelineChart, loadTimelineChart, throughputTimelineChart, endpointSlos, VEGA_LITE_SCHEMA } from './report/charts/index.js';
 export { defaultTrim, plannedLengthMs } from './compare/compare-folders.js';
+
+// k6 thresholds judged from raw samples (distributed runs: over all instances)
+export * from './thresholds/index.js';

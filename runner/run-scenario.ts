@@ -10,7 +10,10 @@ import { RunFiles, type RunManifest, type RunOutcome } from '../core/run-manifes
 import type { ScenarioMetadata } from '../core/scenario-metadata.js';
 import { gitState } from './git.js';
 import { k6Environment, requireK6, type K6Binary } from './k6-binary.js';
+import { runInstances, type LaunchK6 } from './distributed/run-instances.js';
 import { createRunFolder } from './run-folder.js';
+import { resourceWarningLines, startRunSampling } from './resources/run-sampling.js';
+import type { ResourceTarget } from './resources/targets.js';
 
 /** Options of {@link runScenario}. */
 export interface RunScenarioOptions {
@@ -29,8 +32,12 @@ export interface RunScenarioOptions {
   /** Project folder holding `generated/` (default: current directory). */
   readonly root?: string;
   readonly k6?: K6Binary;
+  /** Server-side targets sampled once per second while k6 runs (`--resource`; see docs/resources.md). */
+  readonly resources?: readonly ResourceTarget[];
   /** Progress lines for the user. */
   readonly log?: (line: string) => void;
+  /** Split each run across this many concurrent k6 processes by execution segments (default 1). */
+  readonly instances?: number;
 }
 
 /** One finished run: its folder and manifest. */
@@ -79,10 +86,11 @@ export function outcomeOf(exitCode: number | null, signal: string | null): RunOu
   return 'failed';
 }
 
-function runK6(binary: K6Binary, argv: readonly string[], env: Readonly<Record<string, string>>, logFile: string): Promise<{ exitCode: number | null; signal: string | null }> {
+function runK6(binary: K6Binary, argv: readonly string[], env: Readonly<Record<string, string>>, logFile: string, onSpawn?: (pid: number) => void): Promise<{ exitCode: number | null; signal: string | null }> {
   return new Promise((resolvePromise, reject) => {
     const log = createWriteStream(logFile);
     const child = spawn(binary.path, argv, { env: k6Environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) onSpawn?.(child.pid);
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     const forward = (signal: NodeJS.Signals): void => void child.kill(signal);
@@ -119,6 +127,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunRecor
   const { name, script, metadata } = await resolveScript(options.scenario, root);
   const k6 = options.k6 ?? (await requireK6());
   const repeat = options.repeat ?? 1;
+  const instances = options.instances ?? 1;
   const seriesFolder = join(resolve(root, options.resultsDir ?? 'results'), name);
   await mkdir(seriesFolder, { recursive: true });
   const env = options.env ?? {};
@@ -138,7 +147,11 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunRecor
     ];
     options.log?.(`run ${runId} (${index}/${repeat}): k6 run ${basename(script)}`);
     const startedAt = new Date();
-    const { exitCode, signal } = await runK6(k6, argv, env, join(folder, RunFiles.log));
+    const sampler = startRunSampling(options.resources, folder);
+    const launch: LaunchK6 = (args, logFile) => runK6(k6, args, env, logFile, (pid) => sampler?.exclude(pid));
+    const split = instances > 1 ? await runInstances({ k6, script, folder, runId, instances, env, tags, metadata, launch, outcomeOf, ...(options.log ? { log: options.log } : {}) }).finally(() => sampler?.stop()) : null;
+    const { exitCode, signal } = split ?? (await launch(argv, join(folder, RunFiles.log)).finally(() => sampler?.stop()));
+    const resources = await sampler?.stop();
     const endedAt = new Date();
     const manifest: RunManifest = {
       schemaVersion: 1,
@@ -146,7 +159,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunRecor
       label: options.label,
       repeat: { index, of: repeat },
       scenario: { name, script, contentHash, metadata },
-      k6: { version: k6.version, binary: k6.path, argv, exitCode, signal, outcome: outcomeOf(exitCode, signal) },
+      k6: { version: k6.version, binary: k6.path, argv: split?.argv ?? argv, exitCode, signal, outcome: outcomeOf(exitCode, signal) },
       git,
       startedAt: startedAt.toISOString(),
       endedAt: endedAt.toISOString(),
@@ -155,7 +168,10 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunRecor
       tags,
       files: RunFiles,
       host: { hostname: hostname(), platform: `${process.platform}-${process.arch}`, cpus: cpus().length, node: process.version },
+      ...(resources === undefined ? {} : { resources }),
+      ...(split === null ? {} : { distributed: split.record }),
     };
+    for (const line of resourceWarningLines(runId, resources?.warnings ?? [])) options.log?.(line);
     await writeJsonAtomic(join(folder, RunFiles.manifest), manifest);
     records.push({ folder, manifest });
     options.log?.(`run ${runId}: ${manifest.k6.outcome} (k6 exit ${exitCode ?? signal}) in ${(manifest.durationMs / 1000).toFixed(1)}s`);

@@ -2,6 +2,7 @@
 
 import { basename, dirname, sep } from 'node:path';
 import { StagecraftError } from '../../core/errors.js';
+import { SCRIPT_HASH_TAG } from '../../core/script-hash.js';
 import { mergeRawRuns } from '../model/merge-raw-runs.js';
 import type { RawRun } from '../model/raw-run.js';
 import { fileId } from './load-common.js';
@@ -51,8 +52,31 @@ function distributedGroups(parts: readonly ReadPart[]): ReadPart[][] {
       }
       seen.set(id, part.file.path);
     }
+    checkSameScript(group);
   }
   return groups;
+}
+
+/** The instances of one run must have run one script: their `script_hash` tags (when present) agree. */
+function checkSameScript(group: readonly ReadPart[]): void {
+  const hashes = new Map<string, string>();
+  for (const part of group) for (const tags of part.raw.tagSets) if (tags[SCRIPT_HASH_TAG] !== undefined) hashes.set(tags[SCRIPT_HASH_TAG], part.file.path);
+  if (hashes.size > 1) {
+    const list = [...hashes].map(([hash, path]) => `${path} (${SCRIPT_HASH_TAG}=${hash})`).join(', ');
+    throw new StagecraftError({
+      code: 'invalid-input',
+      message: `the instances of one distributed run ran different scripts: ${list}`,
+      fix: 'give every instance the same compiled script, or analyse the outputs of each script separately',
+      location: { file: group[0]?.file.path ?? '' },
+    });
+  }
+}
+
+/** Instance ids 1..N with one missing in between: a crashed or lost instance. */
+function missingInstances(parts: readonly ReadPart[]): string[] {
+  const ids = parts.map((part) => Number(part.file.instance?.instanceId)).filter((id) => Number.isInteger(id) && id > 0);
+  const top = Math.max(0, ...ids);
+  return Array.from({ length: top }, (_, i) => i + 1).filter((id) => !ids.includes(id)).map(String);
 }
 
 function loadDistributed(parts: readonly ReadPart[], options: ReadOptions, keepRaw: boolean): { run: LoadedSampleRun; raw: RawRun | null } {
@@ -68,7 +92,11 @@ function loadDistributed(parts: readonly ReadPart[], options: ReadOptions, keepR
     source,
     manifest: null,
     samples,
-    quality: [...sampleQuality(samples), ...formatQuality(source, parts)],
+    quality: [
+      ...missingInstances(parts).map((id) => ({ code: 'incomplete-run' as const, message: `distributed run ${testRun ?? source} has no output of instance_id ${id}: its share of the load is missing` })),
+      ...sampleQuality(samples),
+      ...formatQuality(source, parts),
+    ],
     input: { files: parts.map((part) => part.file.path), formats: parts.map((part) => part.file.format), instances },
   };
   return { run, raw: keepRaw ? raw : null };

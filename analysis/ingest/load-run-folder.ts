@@ -3,7 +3,9 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { StagecraftError } from '../../core/errors.js';
-import { RunFiles, type RunManifest } from '../../core/run-manifest.js';
+import { RunFiles, type DistributedRunRecord, type RunManifest } from '../../core/run-manifest.js';
+import { SCRIPT_HASH_TAG, shortHash } from '../../core/script-hash.js';
+import { checkSegments, parseSegment, parseSequence, type Segment } from '../../core/execution-segments.js';
 import type { RawRun } from '../model/raw-run.js';
 import { detectFormat } from './detect-format.js';
 import { statOrNull } from './load-common.js';
@@ -17,6 +19,7 @@ import type { DataQualityFlag, ReadOptions } from './types.js';
 
 /** The samples files of a run folder: the manifest's list, `samples-*` files, or the one samples file. */
 async function runFolderSamples(folder: string, manifest: RunManifest): Promise<string[]> {
+  if (manifest.distributed !== undefined) return manifest.distributed.members.map((member) => join(folder, member.files.samples));
   const listed: unknown = manifest.files?.samples;
   if (Array.isArray(listed) && listed.every((name): name is string => typeof name === 'string')) return listed.map((name) => join(folder, name));
   const names = (await readdir(folder)).sort(compareText);
@@ -26,11 +29,54 @@ async function runFolderSamples(folder: string, manifest: RunManifest): Promise<
   return [join(folder, single)];
 }
 
+/** Which of `paths` do not exist. */
+async function missingFiles(paths: readonly string[]): Promise<Set<string>> {
+  const missing = new Set<string>();
+  for (const path of paths) if ((await statOrNull(path))?.isFile() !== true) missing.add(basename(path));
+  return missing;
+}
+
+/**
+ * Why a distributed run is not the whole test: an instance that crashed or was interrupted, an
+ * instance without samples, or segments that overlap or leave a gap. A cut-off samples file is
+ * flagged from the data (`truncated`) and named here through its instance's outcome.
+ */
+function distributedProblems(record: DistributedRunRecord, missing: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  for (const member of record.members) {
+    if (member.outcome === 'failed' || member.outcome === 'interrupted') problems.push(`instance ${member.instanceId} (segment ${member.segment}) ${member.outcome === 'failed' ? `failed with k6 exit code ${String(member.exitCode)}` : 'was interrupted'}`);
+    if (missing.has(member.files.samples)) problems.push(`instance ${member.instanceId} (segment ${member.segment}) wrote no ${member.files.samples}: its share of the load is missing`);
+  }
+  const sequence = parseSequence(record.sequence) ?? undefined;
+  const segments = record.members.map((member) => ({ label: `instance ${member.instanceId}`, segment: parseSegment(member.segment) }));
+  const parsed = segments.filter((entry): entry is { label: string; segment: Segment } => entry.segment !== null);
+  for (const entry of segments) if (entry.segment === null) problems.push(`${entry.label} has no valid execution segment`);
+  problems.push(...checkSegments(parsed, sequence).map((problem) => problem.message));
+  return problems;
+}
+
+/** Instances tagged with another script's hash (`script_hash`) than the manifest's are refused. */
+function checkScriptHashes(folder: string, manifest: RunManifest, raw: RawRun | null): void {
+  const expected = shortHash(manifest.scenario.contentHash);
+  const seen = new Set((raw?.tagSets ?? []).map((tags) => tags[SCRIPT_HASH_TAG]).filter((value) => value !== undefined));
+  const other = [...seen].find((value) => value !== expected);
+  if (other !== undefined) {
+    throw new StagecraftError({
+      code: 'invalid-input',
+      message: `run folder ${folder} merges outputs of different scripts: samples tagged ${SCRIPT_HASH_TAG}=${other}, but the manifest's script is ${expected}`,
+      fix: 'run every instance with the same compiled script, or analyse the outputs of each script separately',
+      location: { file: join(folder, RunFiles.manifest) },
+    });
+  }
+}
+
 export async function loadRunFolder(folder: string, options: ReadOptions, keepRaw: boolean): Promise<{ run: LoadedSampleRun; raw: RawRun | null }> {
   const manifest = await readManifest(join(folder, RunFiles.manifest));
   const paths = await runFolderSamples(folder, manifest);
   const files: SampleFile[] = [];
+  const incomplete = manifest.distributed === undefined ? [] : distributedProblems(manifest.distributed, await missingFiles(paths));
   for (const path of paths) {
+    if (incomplete.length > 0 && (await statOrNull(path))?.isFile() !== true && paths.length > 1) continue;
     if ((await statOrNull(path))?.isFile() !== true) {
       throw new StagecraftError({
         code: 'file-not-found',
@@ -51,9 +97,10 @@ export async function loadRunFolder(folder: string, options: ReadOptions, keepRa
     files.push({ path, format: detected.format, instance: detected.instance });
   }
   const instanceIds = new Set(files.map((file) => file.instance?.instanceId).filter((id) => id !== undefined));
-  const instances = Math.max(files.length, instanceIds.size);
+  const instances = manifest.distributed?.instances ?? Math.max(files.length, instanceIds.size);
   const { run, raw } = await loadSampleRun(files, { id: manifest.runId, label: manifest.label, source: folder, manifest, instances }, options, keepRaw);
-  const quality: DataQualityFlag[] = [];
+  const quality: DataQualityFlag[] = incomplete.map((message) => ({ code: 'incomplete-run' as const, message: `run ${manifest.runId} is incomplete: ${message}` }));
+  if (manifest.distributed !== undefined) checkScriptHashes(folder, manifest, raw);
   const outcome = manifest.k6.outcome;
   if (outcome === 'failed') {
     quality.push({
@@ -68,7 +115,7 @@ export async function loadRunFolder(folder: string, options: ReadOptions, keepRa
   }
   quality.push(...run.quality);
   // k6's own summary covers one k6 process: it can only cross-check a single-file run.
-  if (files.length === 1) {
+  if (files.length === 1 && manifest.distributed === undefined) {
     const summaryName = typeof manifest.files?.summary === 'string' ? manifest.files.summary : RunFiles.summary;
     quality.push(...(await summaryQuality(join(folder, summaryName), run.samples)));
   }

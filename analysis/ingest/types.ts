@@ -145,7 +145,9 @@ export interface DataQualityFlag {
     /** A CSV file re-saved by a spreadsheet (TRUE/FALSE booleans, possibly rounded values). */
     | 'spreadsheet-edited'
     /** One run's samples come from different k6 versions or output formats. */
-    | 'mixed-k6-versions';
+    | 'mixed-k6-versions'
+    /** A distributed run lacks an instance's data (crashed, missing or cut-off output, or segments that do not tile the test). */
+    | 'incomplete-run';
   readonly message: string;
 }
 

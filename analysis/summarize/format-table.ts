@@ -1,5 +1,7 @@
 import { formatDuration } from '../../core/duration.js';
 import { formatRate } from '../compare/format.js';
+import { describeVerdict } from '../thresholds/verdicts.js';
+import { distributedHeadline, instancePhrase, rateDurationText, thresholdsUnknownText } from './distributed-text.js';
 import type { Summary, SummaryRun, SummarySeries } from './types.js';
 
 /**
@@ -114,9 +116,19 @@ function header(run: SummaryRun, summary: Summary): string[] {
   lines.push(`  window: ${window}`);
   const { k6 } = run;
   const exit = k6.exitCode === null ? 'unknown (no manifest)' : `${k6.exitCode}${k6.outcome === null ? '' : ` (${k6.outcome})`}`;
+  const split = run.distributed !== undefined;
   const thresholds =
-    k6.thresholds === null ? 'unknown (no summary)' : k6.thresholds.length === 0 ? 'none' : `${k6.thresholds.filter((t) => t.ok).length}/${k6.thresholds.length} passed`;
+    k6.thresholds === null
+      ? split ? 'not judged over all instances' : 'unknown (no summary)'
+      : k6.thresholds.length === 0 ? 'none' : `${k6.thresholds.filter((t) => t.ok).length}/${k6.thresholds.length} passed${split ? ' (over all instances)' : ''}`;
   lines.push(`  k6: exit ${exit}; thresholds ${thresholds}; dropped iterations ${run.droppedIterations}`);
+  if (run.distributed !== undefined) {
+    const { distributed } = run;
+    lines.push(`  distributed: ${distributedHeadline(distributed)}: ${distributed.members.map(instancePhrase).join(', ')}`);
+    if (distributed.thresholds === null) lines.push(`  ${thresholdsUnknownText(distributed)}`);
+    for (const verdict of distributed.thresholds ?? []) lines.push(`  threshold ${describeVerdict(verdict)}`);
+    if (distributed.rateDuration !== null) lines.push(`  note: ${rateDurationText(distributed.rateDuration)}`);
+  }
   const q = run.quality;
   lines.push(`  data: ${q.lines} lines, ${q.points} samples, ${q.issueCount} skipped${q.truncated ? ', TRUNCATED' : ''} (${run.files.join(', ')})`);
   for (const flag of q.flags) lines.push(`  warning[${flag.code}]: ${flag.message}`);

@@ -91,6 +91,7 @@ function summarizeRun(input: SummarizeInput, trim: TrimRule, options: SummarizeO
     },
     droppedIterations: dropped,
     k6: { exitCode: input.manifest?.k6.exitCode ?? null, outcome: input.manifest?.k6.outcome ?? null, thresholds: input.thresholds },
+    ...(input.distributed === undefined ? {} : { distributed: input.distributed }),
   };
   return { run, series };
 }

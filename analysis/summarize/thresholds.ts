@@ -4,23 +4,37 @@ import { readK6Summary, type K6Summary } from '../ingest/summary.js';
 import type { ThresholdResult } from './types.js';
 
 /**
- * Threshold results of a run from its k6 end-of-test summary, read by `readK6Summary`
- * (`--summary-export`, where `true` means FAILED, or `handleSummary` data with `ok`).
+ * A run's k6 end-of-test summary (`--summary-export`, `handleSummary` data or the
+ * machine-readable summary), read by `readK6Summary`.
  *
- * @returns the results ordered by metric then expression; `[]` for a summary without
- *   thresholds; null when the file is missing, unreadable, or the machine-readable summary
- *   (which has no threshold results)
+ * @returns the summary; null when the file is missing or is no readable k6 summary
  */
-export async function readThresholdResults(path: string): Promise<ThresholdResult[] | null> {
+export async function readK6SummaryOrNull(path: string): Promise<K6Summary | null> {
   if ((await stat(path).catch(() => null))?.isFile() !== true) return null;
-  let summary: K6Summary;
   try {
-    summary = await readK6Summary(path);
+    return await readK6Summary(path);
   } catch (error) {
     if (isStagecraftError(error)) return null;
     throw error;
   }
-  return summary.kind === 'machine-readable' ? null : thresholdResults(summary.thresholds);
+}
+
+/**
+ * Threshold results of a summary (`--summary-export`, where `true` means FAILED, or
+ * `handleSummary` data with `ok`), ordered by metric then expression; `[]` for a summary
+ * without thresholds; null for none or the machine-readable summary (which has no threshold results).
+ */
+export function summaryThresholdResults(summary: K6Summary | null): ThresholdResult[] | null {
+  return summary === null || summary.kind === 'machine-readable' ? null : thresholdResults(summary.thresholds);
+}
+
+/**
+ * Threshold results of a run from its k6 end-of-test summary file (see {@link summaryThresholdResults}).
+ *
+ * @returns null when the file is missing, unreadable, or the machine-readable summary
+ */
+export async function readThresholdResults(path: string): Promise<ThresholdResult[] | null> {
+  return summaryThresholdResults(await readK6SummaryOrNull(path));
 }
 
 /** The threshold table of a summary as a sorted list. */

@@ -1,3 +1,5 @@
+import type { ThresholdVerdictRecord } from '../../core/run-manifest.js';
+import type { RateDuration } from '../thresholds/test-duration.js';
 import type { CounterStats, GaugeStats, RateStats, TrendStats } from '../model/series-stats.js';
 
 /**
@@ -71,9 +73,55 @@ export interface SummaryRun {
     /** From the run manifest; null for bare files. */
     readonly exitCode: number | null;
     readonly outcome: string | null;
-    /** From the run's summary export; null when there is none. */
+    /**
+     * From the run's summary export; null when there is none. For a distributed run: the
+     * verdicts over the merged samples of all instances (each instance's own are in `distributed`).
+     */
     readonly thresholds: readonly ThresholdResult[] | null;
   };
+  /** Only for a run split across k6 instances (execution segments). */
+  readonly distributed?: SummaryDistributed;
+}
+
+/**
+ * How complete one instance's share is: `ok`; `missing` (no sample of it); `failed` /
+ * `interrupted` (its k6 process, from the manifest); `cut-off` (its samples hold fewer of a
+ * counter than its own k6 summary counts).
+ */
+export type InstanceStatus = 'ok' | 'missing' | 'failed' | 'interrupted' | 'cut-off';
+
+/** One k6 instance of a distributed run. */
+export interface SummaryInstance {
+  /** Its `instance_id` tag: `1` … `N`. */
+  readonly instanceId: string;
+  /** Its `--execution-segment`; null for loose files (the k6-operator or the user chose it). */
+  readonly segment: string | null;
+  /** Its k6 exit code and outcome from the manifest; null for loose files. */
+  readonly exitCode: number | null;
+  readonly outcome: string | null;
+  /** Its samples in the merged run; null when the samples carry no `instance_id` tag. */
+  readonly samples: number | null;
+  /** True when its own k6 summary was found (its own verdicts, its test run duration). */
+  readonly summary: boolean;
+  readonly status: InstanceStatus;
+}
+
+/** A distributed run: its instances and every threshold judged over all of them. */
+export interface SummaryDistributed {
+  /** `run-folder`: of `stagecraft run --instances N` (manifest); `files`: loose files merged by their `instance_id` tags. */
+  readonly source: 'run-folder' | 'files';
+  readonly instances: number;
+  /** `--execution-segment-sequence`; null for loose files. */
+  readonly sequence: string | null;
+  /** False when an instance is missing, failed, was interrupted or cut off, or the segments do not tile the test. */
+  readonly complete: boolean;
+  readonly members: readonly SummaryInstance[];
+  /** Each threshold over all samples beside each instance's own k6 verdict; null when the script's thresholds are unknown. */
+  readonly thresholds: readonly ThresholdVerdictRecord[] | null;
+  /** Where the thresholds came from: the manifest (`k6 inspect` when the run started) or `--thresholds-from`. */
+  readonly thresholdsFrom: { readonly source: 'manifest' | 'script'; readonly script: string } | null;
+  /** What counter `rate` thresholds were divided by; null when no threshold was judged. */
+  readonly rateDuration: RateDuration | null;
 }
 
 interface SeriesBase {

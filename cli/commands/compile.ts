@@ -1,8 +1,12 @@
-import type { Command } from '@commander-js/extra-typings';
+import { Option, type Command } from '@commander-js/extra-typings';
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import { StagecraftError } from '../../core/errors.js';
 import { compileScenarios } from '../../dsl/compiler/compile.js';
+import { EMIT_FORMATS, emitDistributed } from '../../runner/distributed/emit.js';
 import type { CliContext } from '../context.js';
+import { positiveInteger } from '../options.js';
 
 /** `stagecraft compile [names...] [--check]`: scenarios/*.ts → generated/*.js. */
 export function registerCompileCommand(program: Command, context: CliContext): void {
@@ -13,6 +17,14 @@ export function registerCompileCommand(program: Command, context: CliContext): v
     .option('--check', 'do not write; fail if generated/ is out of date (for CI)', false)
     .option('--scenarios <dir>', 'folder of scenario files', 'scenarios')
     .option('--out <dir>', 'folder for generated scripts', 'generated')
+    .option('--instances <count>', 'also print how to split each scenario across this many k6 instances (execution segments)', positiveInteger)
+    .addOption(new Option('--emit <form>', 'with --instances: k6 command lines, or k6-operator manifests (ConfigMap, PVC, TestRun)').choices(EMIT_FORMATS).default('commands' as const))
+    .option('--emit-out <file>', 'write the --instances output to this file (atomically) instead of stdout')
+    .option('--runner-image <image>', 'k8s: runner image (default grafana/k6:<pinned k6 version>)')
+    .option('--runner-cpu <quantity>', 'k8s: CPU request and limit of each runner', '1')
+    .option('--runner-memory <quantity>', 'k8s: memory request and limit of each runner', '1Gi')
+    .option('--separate', 'k8s: one runner per node (spec.separate)', false)
+    .option('--namespace <name>', 'k8s: namespace of the resources')
     .action(async (names, options) => {
       const started = performance.now();
       const result = await compileScenarios({ names, check: options.check, scenariosDir: options.scenarios, outDir: options.out });
@@ -28,7 +40,21 @@ export function registerCompileCommand(program: Command, context: CliContext): v
         context.out(`generated/ is up to date (${result.compiled.length} scenario(s) checked in ${seconds}s)`);
         return;
       }
-      for (const scenario of result.compiled) context.out(`compiled ${scenario.name} → ${relative(process.cwd(), scenario.script)} (${scenario.contentHash.slice(0, 19)})`);
-      context.out(`${result.compiled.length} scenario(s) compiled in ${seconds}s`);
+      const log = (line: string): void => (options.instances === undefined ? context.out(line) : context.err(line));
+      for (const scenario of result.compiled) log(`compiled ${scenario.name} → ${relative(process.cwd(), scenario.script)} (${scenario.contentHash.slice(0, 19)})`);
+      log(`${result.compiled.length} scenario(s) compiled in ${seconds}s`);
+      if (options.instances === undefined) return;
+      const runner = { cpu: options.runnerCpu, memory: options.runnerMemory, separate: options.separate, ...(options.runnerImage === undefined ? {} : { image: options.runnerImage }), ...(options.namespace === undefined ? {} : { namespace: options.namespace }) };
+      const parts: string[] = [];
+      for (const scenario of result.compiled) {
+        const scriptText = await readFile(scenario.script, 'utf8');
+        parts.push(emitDistributed({ script: scenario.script, scriptText, metadata: scenario.metadata }, { format: options.emit, instances: options.instances, runner }).trimEnd());
+      }
+      const text = `${parts.join(options.emit === 'k8s' ? '\n---\n' : '\n\n')}\n`;
+      if (options.emitOut === undefined) context.out(text.trimEnd());
+      else {
+        await writeFileAtomic(options.emitOut, text);
+        context.err(`${options.emit === 'k8s' ? 'k6-operator manifests' : 'command lines'} written to ${options.emitOut}`);
+      }
     });
 }

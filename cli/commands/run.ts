@@ -4,6 +4,8 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { runScenario } from '../../runner/run-scenario.js';
 import type { CliContext } from '../context.js';
 import { collectKeyValue, positiveInteger } from '../options.js';
+import { collectResource, resourceHelp } from '../resource-flags.js';
+import type { ResourceTarget } from '../../runner/resources/targets.js';
 
 /** `stagecraft run <scenario>`: run a compiled scenario with real k6, N times, into run folders. */
 export function registerRunCommand(program: Command, context: CliContext): void {
@@ -16,6 +18,8 @@ export function registerRunCommand(program: Command, context: CliContext): void 
     .option('--results <dir>', 'results folder', 'results')
     .addOption(new Option('-e, --env <KEY=VALUE>', 'environment for the script (__ENV); repeatable').argParser(collectKeyValue).default({}))
     .addOption(new Option('--tag <KEY=VALUE>', 'tag added to every sample; repeatable').argParser(collectKeyValue).default({}))
+    .addOption(new Option('--resource <SERVICE=TARGET>', resourceHelp('server-side CPU and memory of the service under test')).argParser(collectResource).default([] as ResourceTarget[]))
+    .option('--instances <count>', 'split each run across this many concurrent k6 processes (execution segments); thresholds are judged over all of them', positiveInteger, 1)
     .action(async (scenario, options) => {
       const records = await runScenario({
         scenario,
@@ -24,6 +28,8 @@ export function registerRunCommand(program: Command, context: CliContext): void 
         resultsDir: options.results,
         env: options.env,
         tags: options.tag,
+        resources: options.resource,
+        instances: options.instances,
         log: (line) => context.err(line),
       });
       for (const record of records) context.out(`${relative(process.cwd(), record.folder)}  ${record.manifest.k6.outcome}`);

@@ -8,6 +8,8 @@ import { formatTable } from '../../analysis/summarize/format-table.js';
 import { loadSummarizeInputs } from '../../analysis/summarize/load.js';
 import { summarizeInputs } from '../../analysis/summarize/summarize-runs.js';
 import type { Summary } from '../../analysis/summarize/types.js';
+import { requireK6 } from '../../runner/k6-binary.js';
+import { scriptThresholds } from '../../runner/distributed/inspect-thresholds.js';
 import type { CliContext } from '../context.js';
 import { durationMs } from '../options.js';
 
@@ -76,6 +78,7 @@ export function registerSummarizeCommand(program: Command, context: CliContext):
     .option('-o, --out <path>', 'write the output to this file (atomically) instead of stdout; an existing folder or a path ending in "/" writes the report folder (as --report)')
     .option('--report <dir>', 'write a report folder: index.html (tables and charts per service), summary.md, summary.json, charts/*.svg|png')
     .option('--strict', 'stop at the first malformed line of k6 output (default: report it with its line and go on)', false)
+    .option('--thresholds-from <script>', "judge this k6 script's thresholds (read with k6 inspect) over all instances of a distributed run: for k6-operator or hand-split output files, which do not carry them")
     .action(async (paths, options) => {
       const metrics = options.metric === undefined ? undefined : metricList(options.metric);
       const summarizeOptions = {
@@ -84,7 +87,13 @@ export function registerSummarizeCommand(program: Command, context: CliContext):
         ...(options.trimStart === undefined ? {} : { trimStartMs: options.trimStart }),
         ...(options.trimEnd === undefined ? {} : { trimEndMs: options.trimEnd }),
       };
-      const inputs = await loadSummarizeInputs(paths, { strict: options.strict });
+      const thresholds = options.thresholdsFrom === undefined ? undefined : await scriptThresholds(await requireK6(), options.thresholdsFrom);
+      const inputs = await loadSummarizeInputs(paths, { strict: options.strict, ...(thresholds === undefined ? {} : { thresholds }) });
+      if (thresholds !== undefined) {
+        for (const input of inputs.filter((entry) => entry.distributed === undefined)) {
+          context.err(`warning[not-distributed] ${input.id}: --thresholds-from judges the thresholds of runs split across k6 instances; this run is one k6 process, whose own summary holds k6's verdicts`);
+        }
+      }
       const summary = summarizeInputs(inputs, summarizeOptions);
       const folder = await reportFolder(options);
       if (folder !== null) {

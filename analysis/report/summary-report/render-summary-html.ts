@@ -1,7 +1,8 @@
 /**
  * The summary report's page: statistics of one or more runs (no comparison), one section per
  * service with a table of its endpoints per run and their charts, a navigation index, the
- * report-wide load chart and the runs with their data-quality flags. Built from the comparison
+ * report-wide load chart, the thresholds (for runs split across k6 instances: judged over all
+ * of them, with a banner when one is incomplete) and the runs with their data-quality flags. Built from the comparison
  * page's blocks (page shell, safe `html` templates, tables, chart gallery), so the same
  * escaping and Content-Security-Policy apply.
  */
@@ -14,6 +15,7 @@ import { html, type Html } from '../html/html.js';
 import { htmlPage } from '../html/page.js';
 import { table, type Column } from '../html/tables.js';
 import { ROW_COLUMNS, rowCells, type EndpointRows, type ServiceRows } from './endpoint-rows.js';
+import { THRESHOLDS_ID, incompleteBanners, thresholdsSection } from './thresholds-html.js';
 
 /** What {@link renderSummaryHtml} draws. */
 export interface SummaryHtmlInput {
@@ -60,9 +62,10 @@ function runsSection(summary: Summary): Html {
 ${table('runs', head, html`<tbody>${rows}</tbody>`)}</section>`;
 }
 
-function navigation(services: readonly { readonly service: string; readonly anchor: string }[]): Html {
+function navigation(services: readonly { readonly service: string; readonly anchor: string }[], thresholds: boolean): Html {
   const items = services.map(({ service, anchor }) => html`<li><a href="#${anchor}" title="${service}"><span class="nav-name">${service}</span></a></li>`);
-  return html`<nav class="index" aria-label="Report sections"><p class="nav-title">Contents</p><ul><li><a href="#${SECTION_IDS.summary}"><span class="nav-name">Overview</span></a></li></ul>${
+  const thresholdsItem = thresholds ? html`<li><a href="#${THRESHOLDS_ID}"><span class="nav-name">Thresholds</span></a></li>` : null;
+  return html`<nav class="index" aria-label="Report sections"><p class="nav-title">Contents</p><ul><li><a href="#${SECTION_IDS.summary}"><span class="nav-name">Overview</span></a></li>${thresholdsItem}</ul>${
     items.length === 0 ? null : html`<p class="nav-title">Services (${items.length})</p><ul class="nav-services">${items}</ul>`
   }<ul><li><a href="#${SECTION_IDS.runs}">Runs</a></li></ul></nav>`;
 }
@@ -90,11 +93,14 @@ export function renderSummaryHtml(input: SummaryHtmlInput): string {
   const known = new Set(services.map((s) => s.service));
   const placed: PlacedChart[] = input.charts.map((chart, index) => ({ chart, index }));
   const wide = placed.filter(({ chart }) => chart.service === null || !known.has(chart.service));
+  const thresholds = thresholdsSection(summary);
   return htmlPage({
     documentTitle: title,
-    navigation: navigation(services.map((s, i) => ({ service: s.service, anchor: anchors[i] ?? '' }))),
+    navigation: navigation(services.map((s, i) => ({ service: s.service, anchor: anchors[i] ?? '' })), thresholds !== null),
     main: html`<header><h1>${title}</h1><p class="subtitle">Statistics of ${summary.runs.length} run(s) per service and endpoint: requests, errors, throughput and latency, each run on its own (no comparison).</p></header>
+${incompleteBanners(summary)}
 ${overview(services, anchors, wide)}
+${thresholds}
 ${services.map((s, i) => serviceSection(s, anchors[i] ?? '', placed.filter(({ chart }) => chart.service === s.service)))}
 ${runsSection(summary)}`,
   });
