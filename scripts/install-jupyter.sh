@@ -18,27 +18,8 @@ if has_jupyter; then
   exit 0
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo -n"
-else
-  echo "install-jupyter: not root and sudo is not available: cannot install Jupyter." >&2
-  echo "install-jupyter: install Debian's packages (apt-get install -y jupyter-nbconvert python3-jupyter-client) or run as root." >&2
-  exit 1
-fi
-
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-jupyter: apt-get not found: this script supports Debian/Ubuntu only; install jupyter nbconvert for /usr/bin/python3 yourself." >&2
-  exit 1
-fi
-
-PACKAGES="jupyter-core jupyter-nbconvert python3-nbconvert python3-nbclient python3-jupyter-client"
-# shellcheck disable=SC2086
-if ! { $SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $PACKAGES; }; then
-  echo "install-jupyter: apt-get could not install $PACKAGES (see the output above)." >&2
-  exit 1
-fi
+. "$(dirname "$0")/apt-install.sh"
+apt_install install-jupyter jupyter-core jupyter-nbconvert python3-nbconvert python3-nbclient python3-jupyter-client
 
 if ! has_jupyter; then
   echo "install-jupyter: the packages installed, but /usr/bin/jupyter-nbconvert or Python's nbconvert/nbclient/jupyter_client is missing." >&2

@@ -2,7 +2,7 @@ import { StagecraftError } from '../../core/errors.js';
 import { compareText } from '../ingest/ndjson.js';
 import type { LoadedRun } from '../ingest/types.js';
 import { computeRunStats, type LoadModel, type RunStats } from '../model/run-stats.js';
-import { bhAdjust, holmAdjust } from '../stats/index.js';
+import { adjustFamilies } from './adjust-families.js';
 import { finishRow, type Draft, type EndpointId } from './draft.js';
 import { errorRateDraft } from './error-rate-row.js';
 import { resolveCompareOptions } from './options.js';
@@ -115,13 +115,7 @@ export function compareRuns(
 
 /** Holm over the gating family, Benjamini–Hochberg over the informational one, then verdicts. */
 function adjustAndFinish(drafts: readonly Draft[]): ComparisonRow[] {
-  const adjusted = new Map<Draft, number>();
-  for (const gating of [true, false]) {
-    const family = drafts.filter((draft) => draft.gating === gating && draft.p !== null);
-    const ps = family.map((draft) => draft.p as number);
-    const adjustedPs = gating ? holmAdjust(ps) : bhAdjust(ps);
-    family.forEach((draft, i) => adjusted.set(draft, adjustedPs[i] as number));
-  }
+  const adjusted = adjustFamilies(drafts);
   return drafts.map((draft) => finishRow(draft, adjusted.get(draft) ?? null));
 }
 

@@ -1,4 +1,4 @@
-import { bhAdjust, holmAdjust } from '../stats/index.js';
+import { adjustFamilies } from './adjust-families.js';
 import { mergeBudget } from './budgets.js';
 import { geometricMean, type Outcome } from './draft.js';
 import { formatChange, formatChangeCi, formatP, formatPercent } from './format.js';
@@ -150,13 +150,7 @@ function draftRow(service: string, metric: ResourceMetric, baseline: readonly Ru
 export function resourceRows(baseline: readonly RunResourceSummary[], candidate: readonly RunResourceSummary[], options: ResolvedCompareOptions, budgets: ResourceBudgets): ResourceRow[] {
   const services = [...new Set([...baseline, ...candidate].flatMap((run) => run.services.map((entry) => entry.service)))].sort();
   const drafts = services.flatMap((service) => RESOURCE_METRICS.map((metric) => draftRow(service, metric, baseline, candidate, options, budgets))).filter((draft): draft is ResourceDraft => draft !== null);
-  const adjusted = new Map<ResourceDraft, number>();
-  for (const gating of [true, false]) {
-    const family = drafts.filter((draft) => draft.gating === gating && draft.p !== null);
-    const ps = family.map((draft) => draft.p as number);
-    const values = gating ? holmAdjust(ps) : bhAdjust(ps);
-    family.forEach((draft, i) => adjusted.set(draft, values[i] as number));
-  }
+  const adjusted = adjustFamilies(drafts);
   return drafts.map((draft) => {
     const pAdjusted = draft.p === null ? null : (adjusted.get(draft) ?? null);
     const outcome = draft.decided ?? draft.evaluate?.(pAdjusted ?? 1);

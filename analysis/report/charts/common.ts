@@ -160,6 +160,6 @@ export function sideTooltip(series: ChartSeries): VegaLiteSpec[] {
 }
 
 /** Runs' label for tooltips: the run id and its manifest label. */
-export function runName(timeline: RunTimeline): string {
+export function runName(timeline: Pick<RunTimeline, 'runId' | 'label'>): string {
   return timeline.label === null ? timeline.runId : `${timeline.runId} (${timeline.label})`;
 }

@@ -1,6 +1,6 @@
 import type { ReportChart, ResourceTimeline, RunTimeline } from '../chart-data-types.js';
-import { CHART_WIDTH, chartId, seriesColor, sideTooltip, specBase, timelineMark, trimmedLayer, type ChartSeries, type VegaLiteSpec } from './common.js';
-import { TIME_AXIS } from './latency-timeline.js';
+import { chartId, runName, specBase, type ChartSeries, type VegaLiteSpec } from './common.js';
+import { ratePanels } from './throughput-timeline.js';
 
 /**
  * CPU and memory of one service over time (server side, from `--resource` sampling): every
@@ -12,7 +12,7 @@ export function resourceTimelineChart(service: string, resources: readonly Resou
     .filter((timeline) => timeline.service === service && timeline.t.length > 0)
     .map((timeline, run) => ({
       run,
-      name: timeline.label === null ? timeline.runId : `${timeline.runId} (${timeline.label})`,
+      name: runName(timeline),
       side: timeline.side,
       t: timeline.t,
       cpu: timeline.cpuPercent,
@@ -20,29 +20,6 @@ export function resourceTimelineChart(service: string, resources: readonly Resou
     }));
   if (values.length === 0) return null;
   const title = `${service}: CPU and memory over time (server side)`;
-  const panel = (field: 'cpu' | 'rss', axisTitle: string): VegaLiteSpec => ({
-    width: CHART_WIDTH,
-    height: 150,
-    layer: [
-      ...trimmedLayer(timelines),
-      {
-        mark: timelineMark(values.length),
-        transform: [{ filter: `isValid(datum.${field})` }],
-        encoding: {
-          x: TIME_AXIS,
-          y: { field, type: 'quantitative', title: axisTitle },
-          color: seriesColor(series),
-          detail: { field: 'run', type: 'nominal' },
-          tooltip: [
-            { field: 'name', type: 'nominal', title: 'run' },
-            ...sideTooltip(series),
-            { field: 't', type: 'quantitative', title: 'time (s)' },
-            { field, type: 'quantitative', title: axisTitle, format: '.4~r' },
-          ],
-        },
-      },
-    ],
-  });
   return {
     id: chartId('resource-timeline', service),
     title,
@@ -52,7 +29,14 @@ export function resourceTimelineChart(service: string, resources: readonly Resou
       ...specBase(title, 'CPU (% of one core) and resident memory (MiB) of the service under test, sampled once per second; gray = trimmed'),
       data: { values },
       transform: [{ flatten: ['t', 'cpu', 'rss'] }],
-      vconcat: [panel('cpu', 'CPU (% of a core)'), panel('rss', 'RSS (MiB)')],
+      vconcat: ratePanels(
+        timelines,
+        [
+          { field: 'cpu', title: 'CPU (% of a core)', percent: false },
+          { field: 'rss', title: 'RSS (MiB)', percent: false },
+        ],
+        series,
+      ),
       resolve: { scale: { x: 'shared' } },
     },
   };
