@@ -36,6 +36,8 @@ import { k6Environment, requireK6, type K6Binary } from '../runner/k6-binary.js'
 import { benchmarkCompileTime } from './support/compile-time.js';
 import { canMeasureCpu, runK6, type K6RunMeasurement } from './support/k6-process.js';
 import { cleanup, createTempDir, installSignalHandlers, onCleanup, trackChild } from './support/lifecycle.js';
+import { mean } from '../analysis/stats/mean.js';
+import { sampleVariance } from '../analysis/stats/sample-variance.js';
 import { studentTQuantile } from '../analysis/stats/student-t-quantile.js';
 import { median, num, percent, percentChange, range, relativeSpread, table } from './support/stats.js';
 
@@ -249,10 +251,9 @@ function medianWithRange(values: readonly number[], digits: number): string {
 function pairedOverhead(ratios: readonly number[]): { estimate: number; low: number; high: number } | undefined {
   const logs = ratios.filter((ratio) => Number.isFinite(ratio) && ratio > 0).map(Math.log);
   if (logs.length < 2) return undefined;
-  const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
-  const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (logs.length - 1);
-  const half = studentTQuantile(0.975, logs.length - 1) * Math.sqrt(variance / logs.length);
-  return { estimate: Math.exp(mean), low: Math.exp(mean - half), high: Math.exp(mean + half) };
+  const center = mean(logs);
+  const half = studentTQuantile(0.975, logs.length - 1) * Math.sqrt(sampleVariance(logs) / logs.length);
+  return { estimate: Math.exp(center), low: Math.exp(center - half), high: Math.exp(center + half) };
 }
 
 /**

@@ -98,6 +98,22 @@ export interface RunResources {
 /** File name of the resource samples inside a run folder. */
 export const RESOURCE_SAMPLES_FILE = 'resources.ndjson';
 
+/** Mean of a list; null when it is empty. */
+export function meanOrNull(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let total = 0;
+  for (const value of values) total += value;
+  return total / values.length;
+}
+
+/** Largest value of a list (a loop: a spread into `Math.max` fails beyond ~10^5 values); null when empty. */
+export function maxOrNull(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let largest = Number.NEGATIVE_INFINITY;
+  for (const value of values) if (value > largest) largest = value;
+  return largest;
+}
+
 /**
  * Summarizes one target's samples: mean and highest CPU over the samples that have a CPU
  * figure, mean and peak RSS over those with a memory figure, the most threads and open files.
@@ -113,7 +129,6 @@ export function summarizeResourceSamples(
       const value = sample.up ? pick(sample) : null;
       return value === null ? [] : [value];
     });
-  const meanOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
   const cpu = figures((s) => s.cpuPercent);
   const rss = figures((s) => s.rssBytes);
   const threads = figures((s) => s.threads);
@@ -122,9 +137,9 @@ export function summarizeResourceSamples(
     ...key,
     samples: samples.length,
     upSamples: samples.filter((sample) => sample.up).length,
-    cpuPercent: cpu.length === 0 ? null : { mean: meanOf(cpu), max: Math.max(...cpu) },
-    rssBytes: rss.length === 0 ? null : { mean: meanOf(rss), peak: Math.max(...rss) },
-    threadsMax: threads.length === 0 ? null : Math.max(...threads),
-    fdsMax: fds.length === 0 ? null : Math.max(...fds),
+    cpuPercent: cpu.length === 0 ? null : { mean: meanOrNull(cpu) as number, max: maxOrNull(cpu) as number },
+    rssBytes: rss.length === 0 ? null : { mean: meanOrNull(rss) as number, peak: maxOrNull(rss) as number },
+    threadsMax: maxOrNull(threads),
+    fdsMax: maxOrNull(fds),
   };
 }

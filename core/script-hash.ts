@@ -5,3 +5,13 @@ export const SCRIPT_HASH_TAG = 'script_hash';
 export function shortHash(contentHash: string): string {
   return contentHash.replace(/^sha256:/, '').slice(0, 16);
 }
+
+/** The `script_hash` values among a run's tag sets (the distinct tag combinations of its samples). */
+export function scriptHashesOf(tagSets: readonly Readonly<Record<string, string>>[]): Set<string> {
+  const hashes = new Set<string>();
+  for (const tags of tagSets) {
+    const hash = tags[SCRIPT_HASH_TAG];
+    if (hash !== undefined) hashes.add(hash);
+  }
+  return hashes;
+}

@@ -16,7 +16,7 @@ import { compareRuns } from './compare-runs.js';
 import { loadAllRunResources } from '../resources/load.js';
 import { withResourceTimelines } from '../resources/timelines.js';
 import { compareResources, withResources } from './resource-comparison.js';
-import type { CompareOptions, Comparison } from './types.js';
+import type { CompareOptions, Comparison, ComparisonRow } from './types.js';
 
 /** Options of {@link compareScenarioRuns}. */
 export interface CompareFoldersOptions {
@@ -108,19 +108,22 @@ export function headlines(comparison: Comparison): string[] {
     .filter((row) => row.verdict !== 'PASS' || row.reason === 'improved')
     .filter((row) => row.gating || row.reason === 'improved')
     .sort((a, b) => rank[a.verdict] - rank[b.verdict] || a.service.localeCompare(b.service) || a.endpoint.localeCompare(b.endpoint))
-    .map((row) => {
-      const change = row.ratio === null ? '' : ` ${percent(row.ratio)}`;
-      const ci = row.ci === null ? '' : ` (95% CI ${percent(row.ci[0])} to ${percent(row.ci[1])})`;
-      return `${row.verdict} ${row.reason}: ${row.service} ${row.endpoint} ${row.metric}${change}${ci}`;
-    })
+    .map((row) => `${row.verdict} ${row.reason}: ${row.service} ${row.endpoint} ${row.metric}${changeText(row, comparison.options.confidence)}`)
     .concat(resourceHeadlines(comparison));
+}
+
+/** ` +12.0% (95% CI +8.1% to +16.2%)` of a headline, at the comparison's confidence; empty parts are left out. */
+function changeText(row: Pick<ComparisonRow, 'ratio' | 'ci'>, confidence: number): string {
+  const change = row.ratio === null ? '' : ` ${percent(row.ratio)}`;
+  const ci = row.ci === null ? '' : ` (${Math.round(confidence * 100)}% CI ${percent(row.ci[0])} to ${percent(row.ci[1])})`;
+  return `${change}${ci}`;
 }
 
 /** Headline lines of the resource rows that FAIL, WARN on a change, or improved. */
 function resourceHeadlines(comparison: Comparison): string[] {
   return (comparison.resources?.rows ?? [])
     .filter((row) => row.verdict === 'FAIL' || (row.verdict === 'WARN' && row.gating) || row.reason === 'improved')
-    .map((row) => `${row.verdict} ${row.reason}: ${row.service} resources ${row.metric}${row.ratio === null ? '' : ` ${percent(row.ratio)}`}${row.ci === null ? '' : ` (95% CI ${percent(row.ci[0])} to ${percent(row.ci[1])})`}`);
+    .map((row) => `${row.verdict} ${row.reason}: ${row.service} resources ${row.metric}${changeText(row, comparison.options.confidence)}`);
 }
 
 /**

@@ -26,10 +26,8 @@ import {
   type ServiceSummary,
   type SummaryReason,
   type Verdict,
-  type VerdictCounts,
 } from './types.js';
-
-const SEVERITY: Readonly<Record<Verdict, number>> = { PASS: 0, WARN: 1, FAIL: 2 };
+import { countVerdicts, worstOf } from './verdict-tally.js';
 
 /**
  * Compares candidate runs with baseline runs, treating each run as one observation
@@ -221,19 +219,6 @@ interface Judged {
   readonly endpoint: string | null;
   readonly verdict: Verdict;
   readonly reason: ComparisonRow['reason'];
-}
-
-function countVerdicts(items: readonly Judged[]): VerdictCounts {
-  const counts = { PASS: 0, WARN: 0, FAIL: 0 };
-  for (const item of items) counts[item.verdict] += 1;
-  return counts;
-}
-
-/** The worst item (first in order among the worst); undefined for none. */
-function worstOf<T extends Judged>(items: readonly T[]): T | undefined {
-  let worst: T | undefined;
-  for (const item of items) if (worst === undefined || SEVERITY[item.verdict] > SEVERITY[worst.verdict]) worst = item;
-  return worst;
 }
 
 function summaryReason(worst: Judged | undefined): SummaryReason {

@@ -8,13 +8,9 @@ import {
   type Comparison,
   type ResolvedCompareOptions,
   type ResourceComparison,
-  type ResourceRow,
   type RunResourceSummary,
-  type Verdict,
-  type VerdictCounts,
 } from './types.js';
-
-const SEVERITY: Readonly<Record<Verdict, number>> = { PASS: 0, WARN: 1, FAIL: 2 };
+import { VERDICT_SEVERITY as SEVERITY, countVerdicts, worstOf } from './verdict-tally.js';
 
 /** One side's runs: resource data (null for runs without) and the steady window of each. */
 export interface ResourceSide {
@@ -53,18 +49,6 @@ export function compareResources(baseline: ResourceSide, candidate: ResourceSide
   };
 }
 
-function counts(rows: readonly ResourceRow[]): VerdictCounts {
-  const result = { PASS: 0, WARN: 0, FAIL: 0 };
-  for (const row of rows) result[row.verdict] += 1;
-  return result;
-}
-
-function worst(rows: readonly ResourceRow[]): ResourceRow | undefined {
-  let found: ResourceRow | undefined;
-  for (const row of rows) if (found === undefined || SEVERITY[row.verdict] > SEVERITY[found.verdict]) found = row;
-  return found;
-}
-
 /**
  * A comparison with its resource section: the resource rows count in the overall verdict
  * (and in their service's, when the service has request rows) like any other row, so a memory
@@ -73,9 +57,9 @@ function worst(rows: readonly ResourceRow[]): ResourceRow | undefined {
 export function withResources(comparison: Comparison, resources: ResourceComparison | null): Comparison {
   if (resources === null) return comparison;
   const { overall } = comparison;
-  const tally = counts(resources.rows);
+  const tally = countVerdicts(resources.rows);
   const tallyText = `resources: ${tally.FAIL} FAIL, ${tally.WARN} WARN, ${tally.PASS} PASS rows`;
-  const top = worst(resources.rows);
+  const top = worstOf(resources.rows);
   const anyFail = overall.verdict === 'FAIL' || tally.FAIL > 0;
   const inconclusive = !anyFail && (overall.inconclusive || resources.rows.some((row) => row.verdict === 'WARN' && INCONCLUSIVE_REASONS.includes(row.reason)));
   const worse = top !== undefined && SEVERITY[top.verdict] > SEVERITY[overall.verdict];
@@ -83,8 +67,8 @@ export function withResources(comparison: Comparison, resources: ResourceCompari
   const message = worse && top !== undefined ? `${lead} (first: ${top.service} ${top.metric}: ${top.reason}); ${tallyText}. ${overall.message}` : `${overall.message.replace(/\.$/, '')}; ${tallyText}.`;
   const services = comparison.services.map((summary) => {
     const own = resources.rows.filter((row) => row.service === summary.service);
-    const ownWorst = worst(own);
-    const ownCounts = counts(own);
+    const ownWorst = worstOf(own);
+    const ownCounts = countVerdicts(own);
     const merged = { PASS: summary.counts.PASS + ownCounts.PASS, WARN: summary.counts.WARN + ownCounts.WARN, FAIL: summary.counts.FAIL + ownCounts.FAIL };
     if (ownWorst === undefined || SEVERITY[ownWorst.verdict] <= SEVERITY[summary.verdict]) return own.length === 0 ? summary : { ...summary, counts: merged };
     return { ...summary, verdict: ownWorst.verdict, reason: ownWorst.reason, counts: merged };

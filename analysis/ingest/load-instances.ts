@@ -2,7 +2,7 @@
 
 import { basename, dirname, sep } from 'node:path';
 import { StagecraftError } from '../../core/errors.js';
-import { SCRIPT_HASH_TAG } from '../../core/script-hash.js';
+import { SCRIPT_HASH_TAG, scriptHashesOf } from '../../core/script-hash.js';
 import { mergeRawRuns } from '../model/merge-raw-runs.js';
 import type { RawRun } from '../model/raw-run.js';
 import { fileId } from './load-common.js';
@@ -60,7 +60,7 @@ function distributedGroups(parts: readonly ReadPart[]): ReadPart[][] {
 /** The instances of one run must have run one script: their `script_hash` tags (when present) agree. */
 function checkSameScript(group: readonly ReadPart[]): void {
   const hashes = new Map<string, string>();
-  for (const part of group) for (const tags of part.raw.tagSets) if (tags[SCRIPT_HASH_TAG] !== undefined) hashes.set(tags[SCRIPT_HASH_TAG], part.file.path);
+  for (const part of group) for (const hash of scriptHashesOf(part.raw.tagSets)) hashes.set(hash, part.file.path);
   if (hashes.size > 1) {
     const list = [...hashes].map(([hash, path]) => `${path} (${SCRIPT_HASH_TAG}=${hash})`).join(', ');
     throw new StagecraftError({
@@ -72,11 +72,14 @@ function checkSameScript(group: readonly ReadPart[]): void {
   }
 }
 
-/** Instance ids 1..N with one missing in between: a crashed or lost instance. */
-function missingInstances(parts: readonly ReadPart[]): string[] {
-  const ids = parts.map((part) => Number(part.file.instance?.instanceId)).filter((id) => Number.isInteger(id) && id > 0);
-  const top = Math.max(0, ...ids);
-  return Array.from({ length: top }, (_, i) => i + 1).filter((id) => !ids.includes(id)).map(String);
+/**
+ * Instance ids 1..N (N the highest numeric id among `ids`) that none of `ids` is: instances
+ * missing in between, crashed or lost.
+ */
+export function missingInstanceIds(ids: Iterable<string | undefined>): string[] {
+  const present = new Set([...ids].map(Number).filter((id) => Number.isInteger(id) && id > 0));
+  const top = Math.max(0, ...present);
+  return Array.from({ length: top }, (_, i) => i + 1).filter((id) => !present.has(id)).map(String);
 }
 
 function loadDistributed(parts: readonly ReadPart[], options: ReadOptions, keepRaw: boolean): { run: LoadedSampleRun; raw: RawRun | null } {
@@ -93,7 +96,7 @@ function loadDistributed(parts: readonly ReadPart[], options: ReadOptions, keepR
     manifest: null,
     samples,
     quality: [
-      ...missingInstances(parts).map((id) => ({ code: 'incomplete-run' as const, message: `distributed run ${testRun ?? source} has no output of instance_id ${id}: its share of the load is missing` })),
+      ...missingInstanceIds(parts.map((part) => part.file.instance?.instanceId)).map((id) => ({ code: 'incomplete-run' as const, message: `distributed run ${testRun ?? source} has no output of instance_id ${id}: its share of the load is missing` })),
       ...sampleQuality(samples),
       ...formatQuality(source, parts),
     ],

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { StagecraftError } from '../../core/errors.js';
 import { RunFiles, type DistributedRunRecord, type RunManifest } from '../../core/run-manifest.js';
-import { SCRIPT_HASH_TAG, shortHash } from '../../core/script-hash.js';
+import { SCRIPT_HASH_TAG, scriptHashesOf, shortHash } from '../../core/script-hash.js';
 import { checkSegments, parseSegment, parseSequence, type Segment } from '../../core/execution-segments.js';
 import type { RawRun } from '../model/raw-run.js';
 import { detectFormat } from './detect-format.js';
@@ -29,10 +29,10 @@ async function runFolderSamples(folder: string, manifest: RunManifest): Promise<
   return [join(folder, single)];
 }
 
-/** Which of `paths` do not exist. */
+/** Which of `paths` do not exist (as given). */
 async function missingFiles(paths: readonly string[]): Promise<Set<string>> {
   const missing = new Set<string>();
-  for (const path of paths) if ((await statOrNull(path))?.isFile() !== true) missing.add(basename(path));
+  for (const path of paths) if ((await statOrNull(path))?.isFile() !== true) missing.add(path);
   return missing;
 }
 
@@ -41,11 +41,11 @@ async function missingFiles(paths: readonly string[]): Promise<Set<string>> {
  * instance without samples, or segments that overlap or leave a gap. A cut-off samples file is
  * flagged from the data (`truncated`) and named here through its instance's outcome.
  */
-function distributedProblems(record: DistributedRunRecord, missing: ReadonlySet<string>): string[] {
+function distributedProblems(folder: string, record: DistributedRunRecord, missing: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   for (const member of record.members) {
     if (member.outcome === 'failed' || member.outcome === 'interrupted') problems.push(`instance ${member.instanceId} (segment ${member.segment}) ${member.outcome === 'failed' ? `failed with k6 exit code ${String(member.exitCode)}` : 'was interrupted'}`);
-    if (missing.has(member.files.samples)) problems.push(`instance ${member.instanceId} (segment ${member.segment}) wrote no ${member.files.samples}: its share of the load is missing`);
+    if (missing.has(join(folder, member.files.samples))) problems.push(`instance ${member.instanceId} (segment ${member.segment}) wrote no ${member.files.samples}: its share of the load is missing`);
   }
   const sequence = parseSequence(record.sequence) ?? undefined;
   const segments = record.members.map((member) => ({ label: `instance ${member.instanceId}`, segment: parseSegment(member.segment) }));
@@ -58,8 +58,7 @@ function distributedProblems(record: DistributedRunRecord, missing: ReadonlySet<
 /** Instances tagged with another script's hash (`script_hash`) than the manifest's are refused. */
 function checkScriptHashes(folder: string, manifest: RunManifest, raw: RawRun | null): void {
   const expected = shortHash(manifest.scenario.contentHash);
-  const seen = new Set((raw?.tagSets ?? []).map((tags) => tags[SCRIPT_HASH_TAG]).filter((value) => value !== undefined));
-  const other = [...seen].find((value) => value !== expected);
+  const other = [...scriptHashesOf(raw?.tagSets ?? [])].find((value) => value !== expected);
   if (other !== undefined) {
     throw new StagecraftError({
       code: 'invalid-input',
@@ -74,9 +73,12 @@ export async function loadRunFolder(folder: string, options: ReadOptions, keepRa
   const manifest = await readManifest(join(folder, RunFiles.manifest));
   const paths = await runFolderSamples(folder, manifest);
   const files: SampleFile[] = [];
-  const incomplete = manifest.distributed === undefined ? [] : distributedProblems(manifest.distributed, await missingFiles(paths));
+  const distributed = manifest.distributed;
+  const missing = distributed === undefined ? new Set<string>() : await missingFiles(paths);
+  const incomplete = distributed === undefined ? [] : distributedProblems(folder, distributed, missing);
   for (const path of paths) {
-    if (incomplete.length > 0 && (await statOrNull(path))?.isFile() !== true && paths.length > 1) continue;
+    // A distributed run's instance without samples is flagged `incomplete-run` (above) and left out.
+    if (missing.has(path) && paths.length > 1) continue;
     if ((await statOrNull(path))?.isFile() !== true) {
       throw new StagecraftError({
         code: 'file-not-found',
@@ -97,10 +99,14 @@ export async function loadRunFolder(folder: string, options: ReadOptions, keepRa
     files.push({ path, format: detected.format, instance: detected.instance });
   }
   const instanceIds = new Set(files.map((file) => file.instance?.instanceId).filter((id) => id !== undefined));
-  const instances = manifest.distributed?.instances ?? Math.max(files.length, instanceIds.size);
-  const { run, raw } = await loadSampleRun(files, { id: manifest.runId, label: manifest.label, source: folder, manifest, instances }, options, keepRaw);
+  const instances = distributed?.instances ?? Math.max(files.length, instanceIds.size);
+  // A distributed run's script hashes are checked on its raw samples, whether or not the caller keeps them
+  // (its several files are read raw anyway to be merged).
+  const loaded = await loadSampleRun(files, { id: manifest.runId, label: manifest.label, source: folder, manifest, instances }, options, keepRaw || distributed !== undefined);
+  if (distributed !== undefined) checkScriptHashes(folder, manifest, loaded.raw);
+  const { run } = loaded;
+  const raw = keepRaw ? loaded.raw : null;
   const quality: DataQualityFlag[] = incomplete.map((message) => ({ code: 'incomplete-run' as const, message: `run ${manifest.runId} is incomplete: ${message}` }));
-  if (manifest.distributed !== undefined) checkScriptHashes(folder, manifest, raw);
   const outcome = manifest.k6.outcome;
   if (outcome === 'failed') {
     quality.push({
@@ -115,7 +121,7 @@ export async function loadRunFolder(folder: string, options: ReadOptions, keepRa
   }
   quality.push(...run.quality);
   // k6's own summary covers one k6 process: it can only cross-check a single-file run.
-  if (files.length === 1 && manifest.distributed === undefined) {
+  if (files.length === 1 && distributed === undefined) {
     const summaryName = typeof manifest.files?.summary === 'string' ? manifest.files.summary : RunFiles.summary;
     quality.push(...(await summaryQuality(join(folder, summaryName), run.samples)));
   }

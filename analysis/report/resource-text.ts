@@ -2,6 +2,7 @@
 import { formatChange, formatChangeCi, formatP, formatPercent } from '../compare/format.js';
 import { resourceBudget } from '../compare/resource-rows.js';
 import type { Comparison, ResourceMetric, ResourceRow, SideValues } from '../compare/types.js';
+import { maxOrNull } from '../../core/resource-samples.js';
 
 /** Column names of the resource table. */
 export const RESOURCE_METRIC_LABEL: Readonly<Record<ResourceMetric, string>> = { cpu: 'CPU (mean)', 'rss-peak': 'memory RSS (peak)', 'rss-mean': 'memory RSS (mean)' };
@@ -46,5 +47,5 @@ export function formatResourceBudget(comparison: Comparison, row: ResourceRow): 
 export function samplerOverhead(comparison: Comparison): number | null {
   const runs = [...(comparison.resources?.runs.baseline ?? []), ...(comparison.resources?.runs.candidate ?? [])];
   const values = runs.map((run) => run.samplerPercentOfCore).filter((value): value is number => value !== null);
-  return values.length === 0 ? null : Math.max(...values);
+  return maxOrNull(values);
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResourceSample, RunResources } from '../../core/resource-samples.js';
+import { forEachLine } from '../ingest/lines.js';
 import type { LoadedRun } from '../ingest/types.js';
 
 /** A run's resource samples and what its manifest says about them. */
@@ -21,7 +21,8 @@ function isSample(value: unknown): value is ResourceSample {
 }
 
 /**
- * Reads the resource samples of a run folder whose manifest has `resources`; null for runs
+ * Reads the resource samples of a run folder whose manifest has `resources` (streamed line by
+ * line like every other NDJSON input, plain or gzip); null for runs
  * without them (plain k6 files, runs made without `--resource`). A missing or unreadable
  * samples file gives the manifest's summary with no samples (the comparison says so).
  */
@@ -33,8 +34,8 @@ export async function loadRunResources(run: LoadedRun): Promise<RunResourceData 
   if (!existsSync(run.source) || !statSync(run.source).isDirectory() || !existsSync(file)) return { ...base, samples: [], malformedLines: 0 };
   const samples: ResourceSample[] = [];
   let malformedLines = 0;
-  for (const line of (await readFile(file, 'utf8')).split('\n')) {
-    if (line.trim() === '') continue;
+  await forEachLine(file, (line) => {
+    if (line.trim() === '') return;
     try {
       const parsed: unknown = JSON.parse(line);
       if (isSample(parsed)) samples.push(parsed);
@@ -42,7 +43,7 @@ export async function loadRunResources(run: LoadedRun): Promise<RunResourceData 
     } catch {
       malformedLines += 1;
     }
-  }
+  });
   return { ...base, samples, malformedLines };
 }
 

@@ -1,4 +1,4 @@
-import type { ResourceSample } from '../../core/resource-samples.js';
+import { maxOrNull, meanOrNull, type ResourceSample } from '../../core/resource-samples.js';
 import type { SteadyWindow } from '../ingest/types.js';
 import type { RunResourceSummary } from '../compare/types.js';
 import type { RunResourceData } from './load.js';
@@ -51,10 +51,6 @@ export function sampledServices(data: RunResourceData): string[] {
   return [...new Set([...data.summary.targets.map((target) => target.service), ...data.samples.map((sample) => sample.service)])];
 }
 
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
 /**
  * What one run's samples give per service inside the steady window (all samples when the run
  * has no window): mean CPU, peak and mean RSS, most threads and open files.
@@ -77,11 +73,11 @@ export function runResourceSummary(data: RunResourceData, window: SteadyWindow |
       targets: [...new Set(data.samples.filter((s) => s.service === service).map((s) => s.target))],
       samples: instants.length,
       upSamples: up.length,
-      cpuPercent: mean(figures((i) => i.cpuPercent)),
-      rssPeakBytes: rss.length === 0 ? null : Math.max(...rss),
-      rssMeanBytes: mean(rss),
-      threadsMax: threads.length === 0 ? null : Math.max(...threads),
-      fdsMax: fds.length === 0 ? null : Math.max(...fds),
+      cpuPercent: meanOrNull(figures((i) => i.cpuPercent)),
+      rssPeakBytes: maxOrNull(rss),
+      rssMeanBytes: meanOrNull(rss),
+      threadsMax: maxOrNull(threads),
+      fdsMax: maxOrNull(fds),
     };
   });
   const warnings = data.summary.warnings.map((warning) => `${warning.code}: ${warning.message}`);

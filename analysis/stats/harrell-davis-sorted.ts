@@ -1,4 +1,4 @@
-import { incompleteBeta } from './internal/incomplete-beta.js';
+import { forEachHarrellDavisWeight } from './internal/harrell-davis-each.js';
 
 /**
  * The Harrell–Davis estimate of the p-quantile of data that are already sorted ascending:
@@ -31,24 +31,7 @@ export function harrellDavisSorted(sorted: ArrayLike<number>, p: number): number
   }
   if (p === 0 || n === 1) return sorted[0]!;
   if (p === 1) return sorted[n - 1]!;
-  const a = p * (n + 1);
-  const b = (1 - p) * (n + 1);
-  // Split at the breakpoint nearest the Beta mode: below it use the CDF, above it the survival function.
-  const split = Math.min(n - 1, Math.max(1, Math.round(((a - 1) / (a + b - 2)) * n)));
-  const cdf = (j: number): number => incompleteBeta(j / n, (n - j) / n, a, b);
-  const survival = (j: number): number => incompleteBeta((n - j) / n, j / n, b, a);
   let sum = 0;
-  let upper = cdf(split);
-  for (let i = split; i >= 1 && upper > 0; i--) {
-    const lower = i > 1 ? cdf(i - 1) : 0;
-    sum += (upper - lower) * sorted[i - 1]!;
-    upper = lower;
-  }
-  let lower = survival(split);
-  for (let i = split + 1; i <= n && lower > 0; i++) {
-    const next = i < n ? survival(i) : 0;
-    sum += (lower - next) * sorted[i - 1]!;
-    lower = next;
-  }
+  forEachHarrellDavisWeight(n, p, (index, weight) => (sum += weight * sorted[index]!));
   return Math.min(sorted[n - 1]!, Math.max(sorted[0]!, sum));
 }

@@ -1,4 +1,4 @@
-import { incompleteBeta } from './internal/incomplete-beta.js';
+import { forEachHarrellDavisWeight } from './internal/harrell-davis-each.js';
 
 /**
  * The Harrell–Davis weights of the p-quantile for samples of size `n`: `W_i` is the mass of the
@@ -27,22 +27,6 @@ export function harrellDavisWeights(n: number, p: number): Float64Array {
     weights[n - 1] = 1;
     return weights;
   }
-  const a = p * (n + 1);
-  const b = (1 - p) * (n + 1);
-  const split = Math.min(n - 1, Math.max(1, Math.round(((a - 1) / (a + b - 2)) * n)));
-  const cdf = (j: number): number => incompleteBeta(j / n, (n - j) / n, a, b);
-  const survival = (j: number): number => incompleteBeta((n - j) / n, j / n, b, a);
-  let upper = cdf(split);
-  for (let i = split; i >= 1 && upper > 0; i--) {
-    const lower = i > 1 ? cdf(i - 1) : 0;
-    weights[i - 1] = upper - lower;
-    upper = lower;
-  }
-  let lower = survival(split);
-  for (let i = split + 1; i <= n && lower > 0; i++) {
-    const next = i < n ? survival(i) : 0;
-    weights[i - 1] = lower - next;
-    lower = next;
-  }
+  forEachHarrellDavisWeight(n, p, (index, weight) => (weights[index] = weight));
   return weights;
 }

@@ -9,8 +9,10 @@
 import { basename, dirname, join } from 'node:path';
 import { StagecraftError } from '../../core/errors.js';
 import type { DistributedRunRecord, RunManifest } from '../../core/run-manifest.js';
-import { SCRIPT_HASH_TAG, shortHash } from '../../core/script-hash.js';
+import { SCRIPT_HASH_TAG, scriptHashesOf, shortHash } from '../../core/script-hash.js';
 import { detectFormat } from '../ingest/detect-format.js';
+import { missingInstanceIds } from '../ingest/load-instances.js';
+import { compareText } from '../ingest/ndjson-endpoints.js';
 import type { RawRun } from '../model/raw-run.js';
 import { judgeWithSummaries, readInstanceSummaries, type InstanceSummary } from '../thresholds/instance-summaries.js';
 import type { InstanceStatus, QualityFlag, SummaryDistributed, SummaryInstance } from './types.js';
@@ -69,7 +71,7 @@ const KNOWN_COUNTERS = ['iterations', 'http_reqs', 'grpc_reqs'];
 /** The first counter (known ones first) of which the instance's samples hold less than its own k6 summary counts. */
 function shortfall(summary: InstanceSummary, counters: ReadonlyMap<string, number>): { metric: string; samples: number; summary: number } | null {
   const rank = (metric: string): number => (KNOWN_COUNTERS.includes(metric) ? KNOWN_COUNTERS.indexOf(metric) : KNOWN_COUNTERS.length);
-  for (const metric of Object.keys(summary.counters).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const metric of Object.keys(summary.counters).sort((a, b) => rank(a) - rank(b) || compareText(a, b))) {
     const expected = summary.counters[metric] ?? 0;
     const found = counters.get(metric) ?? 0;
     if (found < expected) return { metric, samples: found, summary: expected };
@@ -83,17 +85,12 @@ function statusOf(member: Member, samples: number | null, cutOff: boolean): Inst
   return cutOff ? 'cut-off' : 'ok';
 }
 
-/** The values of `script_hash` on the run's samples. */
-function sampleScriptHashes(raw: RawRun): Set<string> {
-  return new Set(raw.tagSets.map((tags) => tags[SCRIPT_HASH_TAG]).filter((value): value is string => value !== undefined));
-}
-
 /**
  * Refuses to judge a script's thresholds over the outputs of another script: the samples'
  * `script_hash` tags (or the run folder's recorded script hash) must be one of the script's.
  */
 function checkScript(given: ScriptThresholds, raw: RawRun, source: string, manifest: RunManifest | null): void {
-  const tagged = [...sampleScriptHashes(raw)];
+  const tagged = [...scriptHashesOf(raw.tagSets)];
   const recorded = manifest === null ? [] : [shortHash(manifest.scenario.contentHash)];
   const seen = tagged.length > 0 ? tagged : recorded;
   if (seen.length === 0 || seen.some((hash) => given.hashes.includes(hash))) return;
@@ -172,9 +169,7 @@ export async function filesDistributed(files: readonly string[], raw: RawRun, id
   }
   if (byInstance.size === 0) return null;
   if (given !== null) checkScript(given, raw, files.join(', '), null);
-  const numeric = [...byInstance.keys()].map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  const gaps = Array.from({ length: Math.max(0, ...numeric) }, (_, i) => String(i + 1)).filter((instanceId) => !byInstance.has(instanceId));
-  const ids = [...byInstance.keys(), ...gaps].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const ids = [...byInstance.keys(), ...missingInstanceIds(byInstance.keys())].sort((a, b) => Number(a) - Number(b) || compareText(a, b));
   const members = ids.map((instanceId): Member => {
     const file = byInstance.get(instanceId);
     return { instanceId, segment: null, exitCode: null, outcome: null, summary: file === undefined ? null : siblingSummary(file) };

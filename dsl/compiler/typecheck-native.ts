@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Problem, SourceLocation } from '../../core/errors.js';
 import { projectRoot } from '../../core/project.js';
 import type { TypeCheckOptions, TypeCheckResult } from './typecheck.js';
-import { blockedScenarios, compareProblems, isProjectFile, TYPE_ERROR_FIX } from './typecheck-result.js';
+import { blockedScenarios, CHECK_ONLY_OPTIONS, compareProblems, isProjectFile, TYPE_ERROR_FIX } from './typecheck-result.js';
 
 /**
  * The compile-time type check with TypeScript 7's native `tsc` (the Go port of the same
@@ -17,17 +17,6 @@ import { blockedScenarios, compareProblems, isProjectFile, TYPE_ERROR_FIX } from
  * `@typescript/typescript-<platform>-<arch>` package; without it, `typeCheckInBackground` falls
  * back to the TypeScript 5 API in a worker thread, which finds the same problems.
  */
-
-/** Options that make the check check-only, whatever the project's tsconfig says. */
-const CHECK_ONLY_OPTIONS = {
-  // Scenario files run in k6, not Node: no global `types` (see typecheck.ts).
-  types: [],
-  noEmit: true,
-  skipLibCheck: true,
-  incremental: false,
-  composite: false,
-  declaration: false,
-} as const;
 
 /** Path of the native `tsc` executable for this platform, or undefined when it is not installed. */
 export function nativeTscPath(): string | undefined {

@@ -7,6 +7,20 @@ import type { Problem } from '../../core/errors.js';
  * project's, and which scenarios a failing file blocks.
  */
 
+/**
+ * Options that make the check check-only and fast, whatever the project's tsconfig says.
+ * `types: []`: scenario files run in k6, not Node, so Node's global types (the bulk of the
+ * program's files) are left out; a scenario that relies on them is wrong anyway.
+ */
+export const CHECK_ONLY_OPTIONS: {
+  readonly types: string[];
+  readonly noEmit: true;
+  readonly skipLibCheck: true;
+  readonly incremental: false;
+  readonly composite: false;
+  readonly declaration: false;
+} = { types: [], noEmit: true, skipLibCheck: true, incremental: false, composite: false, declaration: false };
+
 /** The fix of every `type-error` problem. */
 export const TYPE_ERROR_FIX = 'fix the type error at this location (the DSL types reject values k6 would misread or refuse); "npx tsc --noEmit" shows it in context';
 

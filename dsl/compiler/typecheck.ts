@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type TypeScript from 'typescript';
 import type { Problem, SourceLocation } from '../../core/errors.js';
 import { projectRoot } from '../../core/project.js';
-import { blockedScenarios, compareProblems, isProjectFile, TYPE_ERROR_FIX } from './typecheck-result.js';
+import { blockedScenarios, CHECK_ONLY_OPTIONS, compareProblems, isProjectFile, TYPE_ERROR_FIX } from './typecheck-result.js';
 
 /** Options of {@link typeCheckScenarios}. */
 export interface TypeCheckOptions {
@@ -63,9 +63,7 @@ function compilerOptions(root: string): { options: TypeScript.CompilerOptions; c
   if (read.error !== undefined) return { options: {}, configFile, problems: [problem(read.error, configFile)] };
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configFile), undefined, configFile);
   const problems = parsed.errors.filter((error) => error.code !== NO_INPUTS).map((error) => problem(error, configFile));
-  // `types: []`: scenario files run in k6, not Node, so Node's global types (the bulk of the
-  // program's files) are left out; a scenario that relies on them is wrong anyway.
-  const options: TypeScript.CompilerOptions = { ...parsed.options, types: [], noEmit: true, skipLibCheck: true, incremental: false, composite: false, declaration: false };
+  const options: TypeScript.CompilerOptions = { ...parsed.options, ...CHECK_ONLY_OPTIONS, types: [] };
   delete options.tsBuildInfoFile;
   return { options, configFile, problems };
 }

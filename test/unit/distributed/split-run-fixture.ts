@@ -85,6 +85,8 @@ export interface SplitRunOptions {
   readonly withoutSummaries?: boolean;
   /** Record no thresholds in the manifest (as when `k6 inspect` failed). */
   readonly withoutThresholds?: boolean;
+  /** Tag every sample with this `script_hash` (none by default). */
+  readonly sampleScriptHash?: string;
 }
 
 function samplesText(id: string, options: SplitRunOptions, extraTags: Readonly<Record<string, string>> = {}): string {
@@ -104,7 +106,8 @@ export async function writeSplitRunFolder(dir: string, options: SplitRunOptions 
     return { instanceId, segment, argv, files, exitCode: 99, signal: null, outcome: 'thresholds-failed' as const };
   });
   for (const member of members) {
-    if (options.withoutSamples !== member.instanceId) await writeFile(join(folder, member.files.samples), gzipSync(samplesText(member.instanceId, options)));
+    const extraTags = options.sampleScriptHash === undefined ? {} : { script_hash: options.sampleScriptHash };
+    if (options.withoutSamples !== member.instanceId) await writeFile(join(folder, member.files.samples), gzipSync(samplesText(member.instanceId, options, extraTags)));
     if (options.withoutSummaries !== true) await writeFile(join(folder, member.files.summary), instanceSummaryExport(member.instanceId));
   }
   const manifest: RunManifest = {
