@@ -187,6 +187,11 @@ async function pinCpus(coreCount: number): Promise<string | undefined> {
   return coreCount === 2 ? '1' : `1-${coreCount - 1}`;
 }
 
+/** Gives this process (and so the compile-time children it starts later) every CPU again. */
+async function unpinCpus(coreCount: number): Promise<void> {
+  await execFileAsync('taskset', ['-a', '-p', '-c', `0-${coreCount - 1}`, String(process.pid)]);
+}
+
 async function runAll(k6: K6Binary, scripts: Record<ScriptKind, string>, baseUrl: string, tempDir: string, rounds: number, cpuList: string | undefined): Promise<Run[]> {
   const runs: Run[] = [];
   for (const [index, { round, kind }] of schedule(rounds).entries()) {
@@ -462,7 +467,7 @@ async function measureRuns(k6: K6Binary, scripts: Record<ScriptKind, string>, te
       ? '  CPU pinning off (BENCH_PIN=0, one core, or no taskset): k6, the service and this harness share all cores'
       : `  CPU pinning: the service and this harness on CPU 0, k6 on CPU ${cpuList} (BENCH_PIN=0 turns it off)`,
   );
-  const runs = await runAll(k6, scripts, service.url, tempDir, rounds, cpuList);
+  const runs = await runAll(k6, scripts, service.url, tempDir, rounds, cpuList).finally(() => (cpuList === undefined ? undefined : unpinCpus(coreCount)));
   log('');
   log(report(runs, coreCount, loadBefore).join('\n'));
 }
