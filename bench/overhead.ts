@@ -9,13 +9,17 @@
  *    G H H G G H … for BENCH_ROUNDS rounds. Per run it measures k6's CPU time (how: see
  *    `support/k6-process.ts`), the achieved request rate, dropped iterations, and the CPU the
  *    rest of the machine used meanwhile (other engineers' tests are noise we can only report).
+ *    With 2+ cores, k6 runs pinned to its own CPUs and the service to CPU 0. Then it counts
+ *    the instructions of both scripts under callgrind (`support/instructions.ts`), per
+ *    iteration and per VU start-up, when valgrind is installed.
  * 3. Prints bundle sizes, every run, medians, ratios generated / hand-written with the spread of
  *    the per-round ratios, and PASS/WARN against the 3% goal.
  * 4. Times `compileScenarios` on BENCH_SCENARIOS generated scenarios (`support/compile-time.ts`).
  *
  * Environment: BENCH_ROUNDS (1–20, default 3), BENCH_SCENARIOS (1–1000, default 100),
  * BENCH_COMPILE_REPEAT (1–10, default 2), BENCH_SKIP_COMPILE_TIME=1, BENCH_SKIP_RUNS=1 (only
- * sections 1 and 3), BENCH_PIN=0 (no CPU pinning), BENCH_KEEP=1 (keep the temporary folder, e.g. to read the
+ * sections 1 and 3), BENCH_PIN=0 (no CPU pinning),
+ * BENCH_INSTRUCTIONS=0 (no callgrind instruction counts), BENCH_KEEP=1 (keep the temporary folder, e.g. to read the
  * generated script). Exit codes: 0 when the benchmark completed (a missed goal is reported, not
  * a failure), 2 for a bad BENCH_* value, 3 when the two scripts no longer describe the same
  * test, 5 when the scenario does not compile, 6 when k6 or /proc is missing, 7 when k6 fails,
@@ -34,6 +38,7 @@ import { startHttpService } from '../demo/http-service.js';
 import { compileScenarios } from '../dsl/compiler/compile.js';
 import { k6Environment, requireK6, type K6Binary } from '../runner/k6-binary.js';
 import { benchmarkCompileTime } from './support/compile-time.js';
+import { countInstructions, hasValgrind, type InstructionCounts } from './support/instructions.js';
 import { canMeasureCpu, runK6, type K6RunMeasurement } from './support/k6-process.js';
 import { cleanup, createTempDir, installSignalHandlers, onCleanup, trackChild } from './support/lifecycle.js';
 import { mean } from '../analysis/stats/mean.js';
@@ -470,6 +475,32 @@ async function measureRuns(k6: K6Binary, scripts: Record<ScriptKind, string>, te
   const runs = await runAll(k6, scripts, service.url, tempDir, rounds, cpuList).finally(() => (cpuList === undefined ? undefined : unpinCpus(coreCount)));
   log('');
   log(report(runs, coreCount, loadBefore).join('\n'));
+  log('');
+  await measureInstructions(k6, scripts, service.url, tempDir);
+}
+
+/**
+ * Section 2b: instruction counts under callgrind (`support/instructions.ts`), which do not
+ * move with the machine's load: where the CPU-time difference comes from, per iteration and
+ * per VU start-up. Skipped without valgrind or with BENCH_INSTRUCTIONS=0.
+ */
+async function measureInstructions(k6: K6Binary, scripts: Record<ScriptKind, string>, baseUrl: string, tempDir: string): Promise<void> {
+  log('  Instructions (valgrind callgrind; k6 with GOMAXPROCS=1, one VU, the same service):');
+  if (process.env['BENCH_INSTRUCTIONS'] === '0') return log('  skipped (BENCH_INSTRUCTIONS=0)');
+  if (!(await hasValgrind())) return log('  skipped: valgrind is not installed (Debian package valgrind)');
+  const counts: Partial<Record<ScriptKind, InstructionCounts>> = {};
+  for (const kind of ['generated', 'hand-written'] as const) counts[kind] = await countInstructions(k6.path, tempDir, kind, scripts[kind], 'overhead', { CATALOG_URL: baseUrl });
+  const generated = counts.generated as InstructionCounts;
+  const hand = counts['hand-written'] as InstructionCounts;
+  const row = (label: string, value: (c: InstructionCounts) => number): string[] => [label, num(value(generated)), num(value(hand)), percentChange(value(generated) / value(hand))];
+  log(
+    table([
+      ['instructions', 'generated', 'hand-written', 'generated/hand-written'],
+      row('per iteration (3 requests)', (c) => c.perIteration),
+      row('per VU start-up', (c) => c.perVuStartUp),
+    ]),
+  );
+  log('  User-space instructions only (no system calls, no cache misses), so they explain the CPU-time ratio rather than replace it.');
 }
 
 try {
