@@ -13,7 +13,8 @@
  *    the instructions of both scripts under callgrind (`support/instructions.ts`), per
  *    iteration and per VU start-up, when valgrind is installed.
  * 3. Prints bundle sizes, every run, medians, ratios generated / hand-written with the spread of
- *    the per-round ratios, and PASS/WARN against the 3% goal.
+ *    the per-round ratios, and MET / MISSED / UNDECIDED against the 3% goal (95% interval of
+ *    the paired rounds).
  * 4. Times `compileScenarios` on BENCH_SCENARIOS generated scenarios (`support/compile-time.ts`).
  *
  * Environment: BENCH_ROUNDS (1–20, default 3), BENCH_SCENARIOS (1–1000, default 100),
