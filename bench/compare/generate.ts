@@ -32,7 +32,7 @@ import { createGzip } from 'node:zlib';
 import { mulberry32, type RandomSource } from '../../core/random.js';
 import { RunFiles, type RunManifest } from '../../core/run-manifest.js';
 import type { ScenarioMetadata } from '../../core/scenario-metadata.js';
-import { metricLine, pointLine } from '../ingest/generate.js';
+import { emitHttpRequest, metricLine, ms, pointLine } from '../ingest/generate.js';
 
 /** Which samples each request writes: only `http_req_duration`, or everything k6 writes for an HTTP request. */
 export type MetricSet = 'duration' | 'k6-http';
@@ -134,10 +134,6 @@ function gaussian(random: RandomSource): number {
 }
 
 /** `Math.round`ed to k6's precision (ns in ms) and written like Go's shortest float format for these values. */
-function ms(value: number): string {
-  return String(Math.round(value * 1e6) / 1e6);
-}
-
 /** RFC 3339 with nanoseconds, trailing zeros trimmed, like Go's `time.RFC3339Nano`. */
 class Clock {
   private second = -1;
@@ -227,15 +223,7 @@ export function* runLines(spec: RunSpec, count: { lines: number; textBytes: numb
       const connecting = blocked > 1 ? blocked * 0.6 : 0;
       const sending = random() * 0.05;
       const receiving = random() * 0.2;
-      emit('http_reqs', time, '1', tags);
-      emit('http_req_duration', time, ms(duration), tags);
-      emit('http_req_blocked', time, ms(blocked), tags);
-      emit('http_req_connecting', time, ms(connecting), tags);
-      emit('http_req_tls_handshaking', time, '0', tags);
-      emit('http_req_sending', time, ms(sending), tags);
-      emit('http_req_waiting', time, ms(Math.max(0, duration - sending - receiving)), tags);
-      emit('http_req_receiving', time, ms(receiving), tags);
-      emit('http_req_failed', time, failed ? '1' : '0', tags);
+      emitHttpRequest(emit, time, tags, { duration, blocked, connecting, tls: 0, sending, receiving, failed });
       emit('checks', time, failed ? '0' : '1', `{"check":"status is ${endpoint.okStatus}","group":"","scenario":"${endpoint.scenario}"}`);
       const scenarioTags = `{"group":"","scenario":"${endpoint.scenario}"}`;
       emit('data_sent', time, String(180 + Math.floor(random() * 400)), scenarioTags);

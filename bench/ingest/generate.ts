@@ -107,6 +107,39 @@ export function pointLine(metric: string, time: string, value: string, tags: str
   return `{"metric":"${metric}","type":"Point","data":{"time":"${time}","value":${value},"tags":${tags}${extra}}}\n`;
 }
 
+/** A duration in ms as k6's JSON output writes it (at most 6 decimals). */
+export function ms(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+/** Adds one sample line (a generator's `emit`: declares the metric first when it is new). */
+export type EmitSample = (metric: string, time: string, value: string, tags: string, extra?: string) => void;
+
+/** The timings of one HTTP request in ms, as k6 measures them. */
+export interface RequestTimings {
+  readonly duration: number;
+  readonly blocked: number;
+  readonly connecting: number;
+  readonly tls: number;
+  readonly sending: number;
+  readonly receiving: number;
+  readonly failed: boolean;
+}
+
+/** The nine samples k6 writes for one HTTP request, `http_reqs` to `http_req_failed`, in k6's order. */
+export function emitHttpRequest(emit: EmitSample, time: string, tags: string, timings: RequestTimings): void {
+  const { duration, blocked, connecting, tls, sending, receiving, failed } = timings;
+  emit('http_reqs', time, '1', tags);
+  emit('http_req_duration', time, ms(duration), tags);
+  emit('http_req_blocked', time, ms(blocked), tags);
+  emit('http_req_connecting', time, ms(connecting), tags);
+  emit('http_req_tls_handshaking', time, ms(tls), tags);
+  emit('http_req_sending', time, ms(sending), tags);
+  emit('http_req_waiting', time, ms(Math.max(0, duration - sending - receiving)), tags);
+  emit('http_req_receiving', time, ms(receiving), tags);
+  emit('http_req_failed', time, failed ? '1' : '0', tags);
+}
+
 /** Writes about `targetBytes` of k6 NDJSON to `path` (whole iterations, so a little more). */
 export function generateK6Ndjson(path: string, targetBytes: number, seed = 1): GeneratedFile {
   const random = mulberry32(seed);
@@ -156,7 +189,6 @@ export function generateK6Ndjson(path: string, targetBytes: number, seed = 1): G
       emit('vus_max', time, '30', '{}');
     }
   };
-  const ms = (value: number): string => String(Math.round(value * 1e6) / 1e6);
   const logNormal = (median: number): number => median * Math.exp(0.4 * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()));
 
   // setup(): one request in group ::setup, no scenario tag.
@@ -188,15 +220,7 @@ export function generateK6Ndjson(path: string, targetBytes: number, seed = 1): G
       const tls = endpoint.tls && blocked > 0.01 ? blocked * 0.3 : 0;
       const sending = random() * 0.05;
       const receiving = random() * 0.2;
-      emit('http_reqs', time, '1', tags);
-      emit('http_req_duration', time, ms(duration), tags);
-      emit('http_req_blocked', time, ms(blocked), tags);
-      emit('http_req_connecting', time, ms(connecting), tags);
-      emit('http_req_tls_handshaking', time, ms(tls), tags);
-      emit('http_req_sending', time, ms(sending), tags);
-      emit('http_req_waiting', time, ms(Math.max(0, duration - sending - receiving)), tags);
-      emit('http_req_receiving', time, ms(receiving), tags);
-      emit('http_req_failed', time, failed ? '1' : '0', tags);
+      emitHttpRequest(emit, time, tags, { duration, blocked, connecting, tls, sending, receiving, failed });
       emit('checks', time, failed ? '0' : '1', `{"check":"status is 200","group":"","scenario":"${endpoint.scenario}"}`);
     }
     advance(random() * 2);
