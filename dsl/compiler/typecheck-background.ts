@@ -6,11 +6,6 @@ import type { Problem } from '../../core/errors.js';
 import type { TypeCheckOptions, TypeCheckResult } from './typecheck.js';
 import { nativeTscPath, typeCheckNative } from './typecheck-native.js';
 
-function checkerFromEnvironment(): TypeChecker {
-  const value = process.env['STAGECRAFT_TYPECHECK'];
-  return value === 'native' || value === 'in-process' ? value : 'auto';
-}
-
 /**
  * Runs the compile-time type check off the calling thread: the native `tsc` when installed,
  * otherwise `typeCheckScenarios` (`typecheck.ts`) in a worker thread, so that the compiler loads,
@@ -103,6 +98,11 @@ function checkInWorker(files: readonly string[], options: TypeCheckOptions): Pro
 
 /** Which checker {@link typeCheckInBackground} uses: `auto` prefers the native `tsc`. */
 export type TypeChecker = 'auto' | 'native' | 'in-process';
+
+function checkerFromEnvironment(): TypeChecker {
+  const value = process.env['STAGECRAFT_TYPECHECK'];
+  return value === 'native' || value === 'in-process' ? value : 'auto';
+}
 
 /**
  * Type-checks scenario files like `typeCheckScenarios`, off the caller's thread: with
