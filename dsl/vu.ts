@@ -20,7 +20,7 @@ export interface HttpResult {
 /** Named checks on a result; each becomes a k6 `checks` sample tagged with service and endpoint. */
 export type Checks<R> = Readonly<Record<string, (result: R) => boolean>>;
 
-/** Query-string values. */
+/** Query-string values. A list repeats the name (`tag=a&tag=b`); an empty list sends the name with an empty value (`tag=`), as `URLSearchParams` does. */
 export type QueryValues = Readonly<Record<string, string | number | boolean | readonly (string | number)[]>>;
 
 /** Options of one HTTP call. `params` is required exactly when the path has placeholders. */

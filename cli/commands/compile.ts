@@ -3,10 +3,18 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { StagecraftError } from '../../core/errors.js';
-import { compileScenarios } from '../../dsl/compiler/compile.js';
+import { compileScenarios, type CompiledScenario } from '../../dsl/compiler/compile.js';
 import { EMIT_FORMATS, emitDistributed } from '../../runner/distributed/emit.js';
 import type { CliContext } from '../context.js';
 import { positiveInteger } from '../options.js';
+
+/** `; 3 HTTP calls compiled to direct k6 requests, 1 general` and a line per general call with its reason. */
+function httpCallLines(scenario: CompiledScenario): { summary: string; general: string[] } {
+  const compiled = scenario.httpCalls.reduce((total, file) => total + file.compiled.length, 0);
+  const general = scenario.httpCalls.flatMap((file) => file.general.map((call) => `  ${file.file}:${call.line}:${call.column} general vu.http call: ${call.reason}`));
+  if (compiled + general.length === 0) return { summary: '', general };
+  return { summary: `; HTTP calls: ${compiled} compiled to direct k6 requests${general.length === 0 ? '' : `, ${general.length} general`}`, general };
+}
 
 /** `stagecraft compile [names...] [--check]`: scenarios/*.ts → generated/*.js. */
 export function registerCompileCommand(program: Command, context: CliContext): void {
@@ -41,7 +49,11 @@ export function registerCompileCommand(program: Command, context: CliContext): v
         return;
       }
       const log = (line: string): void => (options.instances === undefined ? context.out(line) : context.err(line));
-      for (const scenario of result.compiled) log(`compiled ${scenario.name} → ${relative(process.cwd(), scenario.script)} (${scenario.contentHash.slice(0, 19)})`);
+      for (const scenario of result.compiled) {
+        const calls = httpCallLines(scenario);
+        log(`compiled ${scenario.name} → ${relative(process.cwd(), scenario.script)} (${scenario.contentHash.slice(0, 19)})${calls.summary}`);
+        calls.general.forEach(log);
+      }
       log(`${result.compiled.length} scenario(s) compiled in ${seconds}s`);
       if (options.instances === undefined) return;
       const runner = { cpu: options.runnerCpu, memory: options.runnerMemory, separate: options.separate, ...(options.runnerImage === undefined ? {} : { image: options.runnerImage }), ...(options.namespace === undefined ? {} : { namespace: options.namespace }) };

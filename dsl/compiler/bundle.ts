@@ -4,11 +4,15 @@ import { join, relative, resolve } from 'node:path';
 import { projectRoot } from '../../core/project.js';
 import type { K6Options } from './k6-options.js';
 import type { RuntimePlan } from '../k6/runtime.js';
+import type { EndpointDeclarations } from './http-sites/endpoint-declarations.js';
+import { httpCallSitesPlugin, type FileHttpCalls } from './http-sites/plugin.js';
 
 /** The bundled script and its source map, before the header is added. */
 export interface Bundle {
   readonly code: string;
   readonly map: string;
+  /** Per project file with `.http(` calls: which were compiled into direct k6 requests and which stay general. */
+  readonly httpCalls: readonly FileHttpCalls[];
 }
 
 /** What the entry module needs to know. */
@@ -26,6 +30,13 @@ export interface EntryInput {
   readonly hasTeardown: boolean;
   readonly options: K6Options;
   readonly plan: RuntimePlan;
+  /**
+   * Compile `vu.http(...)` calls into direct k6 requests (default true). Off, every call takes
+   * the runtime's general path: same requests, tags and checks, more CPU per request.
+   */
+  readonly compileHttpCalls?: boolean;
+  /** Endpoint declarations shared by the bundles of one compile. */
+  readonly endpointDeclarations?: EndpointDeclarations;
 }
 
 function importPath(root: string, file: string): string {
@@ -52,7 +63,7 @@ export function entrySource(input: EntryInput): string {
     '',
     `export const options = ${JSON.stringify(input.options, null, 2)};`,
     '',
-    ...input.scenarioNames.map((name) => `export function ${name}(data) {\n  return runtime.iterate(${JSON.stringify(name)}, data);\n}\n`),
+    ...input.scenarioNames.map((name) => `export const ${name} = runtime.iteration(${JSON.stringify(name)});\n`),
   ];
   if (input.hasSetup) lines.push('export function setup() {\n  return runtime.setup();\n}\n');
   if (input.hasTeardown) lines.push('export function teardown(data) {\n  runtime.teardown(data);\n}\n');
@@ -124,8 +135,9 @@ function isBuildFailure(error: unknown): error is BuildFailure {
  */
 export async function bundleScenario(input: EntryInput, outFile: string): Promise<Bundle> {
   let result;
+  const httpCalls: FileHttpCalls[] = [];
   try {
-    result = await runEsbuild(input, outFile);
+    result = await runEsbuild(input, outFile, httpCalls);
   } catch (error) {
     if (!isBuildFailure(error)) throw error;
     const problems = bundleProblems(error);
@@ -134,10 +146,16 @@ export async function bundleScenario(input: EntryInput, outFile: string): Promis
   const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
   const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
   if (!code || !map) throw new Error('esbuild produced no output (please report this as a bug)');
-  return { code: code.text, map: map.text };
+  httpCalls.sort((a, b) => a.file.localeCompare(b.file));
+  return { code: code.text, map: map.text, httpCalls };
 }
 
-function runEsbuild(input: EntryInput, outFile: string): ReturnType<typeof build<{ write: false; outfile: string }>> {
+function runEsbuild(input: EntryInput, outFile: string, httpCalls: FileHttpCalls[]): ReturnType<typeof build<{ write: false; outfile: string }>> {
+  const packageRoot = projectRoot();
+  const sites =
+    input.compileHttpCalls === false
+      ? []
+      : [httpCallSitesPlugin({ root: input.root, packageRoot, ...(input.endpointDeclarations ? { declarations: input.endpointDeclarations } : {}), onFile: (calls) => httpCalls.push(calls) })];
   return build({
     stdin: { contents: entrySource(input), resolveDir: input.root, sourcefile: 'stagecraft-entry.js', loader: 'js' },
     absWorkingDir: input.root,
@@ -156,6 +174,6 @@ function runEsbuild(input: EntryInput, outFile: string): ReturnType<typeof build
     outfile: outFile,
     write: false,
     logLevel: 'silent',
-    plugins: [stubUnavailableBuiltins, compileOnlyStandIns(projectRoot())],
+    plugins: [stubUnavailableBuiltins, compileOnlyStandIns(packageRoot), ...sites],
   });
 }

@@ -12,6 +12,8 @@ import { scopeNames, serviceTagValue } from '../thresholds.js';
 import { planAssets } from './assets.js';
 import { fitTimeline } from './fit-timeline.js';
 import { bundleScenario } from './bundle.js';
+import { EndpointDeclarations } from './http-sites/endpoint-declarations.js';
+import type { FileHttpCalls } from './http-sites/plugin.js';
 import { discoverScenarios, selectScenarios, type ScenarioSource } from './discover.js';
 import { buildK6Options, scenarioMetadata, type K6Options } from './k6-options.js';
 import { loadDefinition } from './load-definition.js';
@@ -36,6 +38,11 @@ export interface CompileOptions {
   readonly fitWithinMs?: number;
   /** Type-check the scenario files with the project's tsconfig first (default true); skip it when the caller already ran tsc. */
   readonly typeCheck?: boolean;
+  /**
+   * Compile `vu.http(...)` calls into direct k6 requests (default true). Off, every call takes
+   * the runtime's general path; the benchmark and the equivalence test use it to compare both.
+   */
+  readonly compileHttpCalls?: boolean;
 }
 
 /** One file the compiler produces. */
@@ -51,6 +58,8 @@ export interface CompiledScenario {
   readonly contentHash: string;
   readonly files: readonly OutputFile[];
   readonly metadata: ScenarioMetadata;
+  /** Per project file with `.http(` calls: which were compiled into direct k6 requests and which stay general, and why. */
+  readonly httpCalls: readonly FileHttpCalls[];
 }
 
 /** Result of a compile: what was compiled and, in check mode, which files are stale. */
@@ -109,7 +118,16 @@ function header(source: string, name: string, hash: string, envNames: readonly s
   ].join('\n');
 }
 
-async function compileOne(source: ScenarioSource, definition: TestDefinition, root: string, outDir: string): Promise<CompiledScenario> {
+/** How every scenario of one compile is bundled. */
+interface BundleSettings {
+  readonly root: string;
+  readonly outDir: string;
+  readonly compileHttpCalls: boolean;
+  readonly endpointDeclarations: EndpointDeclarations;
+}
+
+async function compileOne(source: ScenarioSource, definition: TestDefinition, settings: BundleSettings): Promise<CompiledScenario> {
+  const { root, outDir } = settings;
   const options: K6Options = buildK6Options(definition);
   const { plan, copies } = planAssets(definition, source.file, source.name);
   const scriptPath = join(outDir, `${source.name}.js`);
@@ -125,6 +143,8 @@ async function compileOne(source: ScenarioSource, definition: TestDefinition, ro
       hasTeardown: definition.teardown !== undefined,
       options,
       plan,
+      compileHttpCalls: settings.compileHttpCalls,
+      endpointDeclarations: settings.endpointDeclarations,
     },
     scriptPath,
   );
@@ -150,7 +170,7 @@ async function compileOne(source: ScenarioSource, definition: TestDefinition, ro
     { path: join(outDir, `${source.name}.stagecraft.json`), content: `${JSON.stringify(metadata, null, 2)}\n` },
   ];
   for (const copy of copies) files.push({ path: join(outDir, copy.to), content: await readFile(copy.from, 'utf8') });
-  return { name: source.name, script: scriptPath, contentHash, files, metadata };
+  return { name: source.name, script: scriptPath, contentHash, files, metadata, httpCalls: bundle.httpCalls };
 }
 
 async function isStale(file: OutputFile): Promise<boolean> {
@@ -179,6 +199,7 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
   // its type errors: whatever loading, validating or bundling it produced is discarded.
   const typeCheck = options.typeCheck === false ? undefined : typeCheckInBackground(sources.map((source) => source.file), { root });
   const checked: { source: ScenarioSource; problems: Problem[]; compiled?: Promise<CompiledScenario> }[] = [];
+  const settings: BundleSettings = { root, outDir, compileHttpCalls: options.compileHttpCalls ?? true, endpointDeclarations: new EndpointDeclarations() };
   for (const source of sources) {
     const loaded = await loadDefinition(source);
     if (!loaded.ok) {
@@ -193,7 +214,7 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
     }
     const definition = options.fitWithinMs === undefined ? loaded.definition : fitTimeline(loaded.definition, options.fitWithinMs);
     // esbuild runs concurrent builds in parallel; results keep the scenario order.
-    const compiled = compileOne(source, definition, root, outDir);
+    const compiled = compileOne(source, definition, settings);
     compiled.catch(() => undefined); // awaited below unless the type check blocks the scenario
     checked.push({ source, problems, compiled });
   }

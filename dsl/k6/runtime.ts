@@ -25,8 +25,12 @@ export interface GrpcCaller {
 
 /** The functions the generated script exports to k6. */
 export interface TestRuntime {
-  /** One iteration of the named scenario's flow. */
-  iterate(scenario: string, data: unknown): void | Promise<void>;
+  /**
+   * The function k6 calls for each iteration of the named scenario (exported under the
+   * scenario's name). The scenario and the VU's `vu` object are looked up once, so an
+   * iteration costs one call more than the flow itself.
+   */
+  iteration(scenario: string): (data: unknown) => void | Promise<void>;
   setup(): unknown;
   teardown(data: unknown): void;
 }
@@ -68,9 +72,10 @@ function noGrpc(): never {
 
 /**
  * The `vu` object flows receive. One per VU and test phase: only `data` and `iteration` change
- * between iterations, so no closures are allocated per iteration.
+ * between iterations, so no closures are allocated per iteration. Exported for compiled call
+ * sites, which check that their receiver is one (`isVuContext`).
  */
-class VuContext implements Vu<unknown> {
+export class VuContext implements Vu<unknown> {
   iteration = 0;
 
   constructor(
@@ -124,13 +129,16 @@ export function createRuntime(test: TestDefinition, grpcCaller?: GrpcCaller): Te
     return current;
   };
   return {
-    iterate(scenario, data) {
+    iteration(scenario) {
       const spec = test.scenarios[scenario];
       if (!spec) throw new Error(`stagecraft: the script has no scenario "${scenario}"`);
-      vu ??= new VuContext(httpCaller, grpcCaller, data, __VU);
-      vu.data = data;
-      vu.iteration = __ITER;
-      return spec.flow(vu);
+      const flow = spec.flow;
+      return (data) => {
+        vu ??= new VuContext(httpCaller, grpcCaller, data, __VU);
+        vu.data = data;
+        vu.iteration = __ITER;
+        return flow(vu);
+      };
     },
     setup() {
       return test.setup ? test.setup(context(undefined, 0, 0) as Vu<undefined>) : undefined;

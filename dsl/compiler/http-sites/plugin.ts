@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Plugin } from 'esbuild';
+import { EndpointDeclarations } from './endpoint-declarations.js';
+import { compileHttpCalls, type CompiledHttpCalls } from './rewrite-source.js';
+
+/** What the plugin did to one file of the bundle. */
+export interface FileHttpCalls extends Pick<CompiledHttpCalls, 'compiled' | 'general'> {
+  /** The file, relative to the project root, with `/` separators. */
+  readonly file: string;
+}
+
+/** Options of {@link httpCallSitesPlugin}. */
+export interface HttpCallSitesOptions {
+  /** The project root (file names in reports and comments are relative to it). */
+  readonly root: string;
+  /** The stagecraft package root: its own `dsl/` and `core/` modules are never rewritten. */
+  readonly packageRoot: string;
+  /** Shared across the bundles of one compile, so imported service modules are parsed once. */
+  readonly declarations?: EndpointDeclarations;
+  /** Receives what was done to each file that has `.http(` calls. */
+  readonly onFile?: (calls: FileHttpCalls) => void;
+}
+
+/**
+ * An esbuild plugin that compiles `vu.http(...)` calls in the project's TypeScript files into
+ * direct k6 requests (see `find-call-sites.ts` for which calls qualify).
+ */
+export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
+  const own = [join(options.packageRoot, 'dsl') + sep, join(options.packageRoot, 'core') + sep];
+  const declarations = options.declarations ?? new EndpointDeclarations();
+  const helperModule = join(options.packageRoot, 'dsl', 'k6', 'http-site.ts');
+  return {
+    name: 'stagecraft-http-call-sites',
+    setup(plugin) {
+      plugin.onLoad({ filter: /\.m?ts$/, namespace: 'file' }, async (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`) || own.some((folder) => args.path.startsWith(folder))) return undefined;
+        const text = await readFile(args.path, 'utf8');
+        const displayPath = relative(options.root, args.path).split(sep).join('/');
+        const result = compileHttpCalls({ file: args.path, text, displayPath }, declarations, helperModule);
+        if (result.compiled.length > 0 || result.general.length > 0) options.onFile?.({ file: displayPath, compiled: result.compiled, general: result.general });
+        return result.compiled.length === 0 ? undefined : { contents: result.code, loader: 'ts' };
+      });
+    },
+  };
+}

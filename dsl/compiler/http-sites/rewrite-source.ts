@@ -1,0 +1,56 @@
+import type { EndpointDeclarations } from './endpoint-declarations.js';
+import { callReplacement, siteFunction, siteImports } from './emit-call-site.js';
+import { findHttpCallSites, type GeneralHttpCall } from './find-call-sites.js';
+import { parseSource } from './syntax.js';
+
+/** A scenario source with its HTTP calls compiled, and what was and was not compiled. */
+export interface CompiledHttpCalls {
+  /** The rewritten TypeScript (the input itself when nothing was compiled). */
+  readonly code: string;
+  /** Compiled calls, as `line:column`. */
+  readonly compiled: readonly string[];
+  /** Calls left to the general runtime path, with the reason. */
+  readonly general: readonly GeneralHttpCall[];
+}
+
+/** Where a file is and how the generated script should name it. */
+export interface SourceToCompile {
+  readonly file: string;
+  readonly text: string;
+  /** The file's path as the generated script's comments show it (relative to the project). */
+  readonly displayPath: string;
+}
+
+function uniqueName(base: string, taken: (name: string) => boolean): string {
+  let name = base;
+  for (let index = 2; taken(name); index += 1) name = `${base}_${index}`;
+  return name;
+}
+
+/**
+ * Rewrites every `vu.http(...)` call the compiler can read into a call of a function written
+ * for that call site (appended to the module, with the imports it needs). Line numbers of the
+ * original code do not change. Pure apart from reading the files that declare imported
+ * endpoints.
+ */
+export function compileHttpCalls(input: SourceToCompile, declarations: EndpointDeclarations, helperModule: string): CompiledHttpCalls {
+  if (!input.text.includes('.http')) return { code: input.text, compiled: [], general: [] };
+  const source = parseSource(input.file, input.text);
+  const { sites, general } = findHttpCallSites(source, declarations.visibleIn(source, input.file));
+  if (sites.length === 0) return { code: input.text, compiled: [], general };
+  const names = new Set<string>();
+  const taken = (name: string): boolean => names.has(name) || input.text.includes(name);
+  const functions: string[] = [];
+  let code = '';
+  let position = 0;
+  for (const site of sites) {
+    const name = uniqueName(`stagecraftHttp_${site.endpointName}_L${site.line}`, taken);
+    names.add(name);
+    code += input.text.slice(position, site.start) + callReplacement(site, name, input.text);
+    position = site.end;
+    functions.push(siteFunction(site, name));
+  }
+  code += input.text.slice(position);
+  code += `\n\n${functions.join('\n\n')}\n\n${siteImports(helperModule)}\n`;
+  return { code, compiled: sites.map((site) => `${site.line}:${site.column}`), general };
+}
