@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { projectRoot } from '../../core/project.js';
 import type { K6Options } from './k6-options.js';
 import type { RuntimePlan } from '../k6/runtime.js';
-import type { EndpointDeclarations } from './http-sites/endpoint-declarations.js';
+import type { HttpCallCompiler } from './http-sites/background.js';
 import { httpCallSitesPlugin, type FileHttpCalls } from './http-sites/plugin.js';
 
 /** The bundled script and its source map, before the header is added. */
@@ -35,8 +35,8 @@ export interface EntryInput {
    * the runtime's general path: same requests, tags and checks, more CPU per request.
    */
   readonly compileHttpCalls?: boolean;
-  /** Endpoint declarations shared by the bundles of one compile. */
-  readonly endpointDeclarations?: EndpointDeclarations;
+  /** Shared by the bundles of one compile (service modules are read once). */
+  readonly httpCallCompiler?: HttpCallCompiler;
 }
 
 function importPath(root: string, file: string): string {
@@ -155,7 +155,7 @@ function runEsbuild(input: EntryInput, outFile: string, httpCalls: FileHttpCalls
   const sites =
     input.compileHttpCalls === false
       ? []
-      : [httpCallSitesPlugin({ root: input.root, packageRoot, ...(input.endpointDeclarations ? { declarations: input.endpointDeclarations } : {}), onFile: (calls) => httpCalls.push(calls) })];
+      : [httpCallSitesPlugin({ root: input.root, packageRoot, ...(input.httpCallCompiler ? { compiler: input.httpCallCompiler } : {}), onFile: (calls) => httpCalls.push(calls) })];
   return build({
     stdin: { contents: entrySource(input), resolveDir: input.root, sourcefile: 'stagecraft-entry.js', loader: 'js' },
     absWorkingDir: input.root,

@@ -12,8 +12,8 @@ import { scopeNames, serviceTagValue } from '../thresholds.js';
 import { planAssets } from './assets.js';
 import { fitTimeline } from './fit-timeline.js';
 import { bundleScenario } from './bundle.js';
-import { EndpointDeclarations } from './http-sites/endpoint-declarations.js';
-import type { FileHttpCalls } from './http-sites/plugin.js';
+import { httpCallCompiler, warmHttpCallCompiler, type HttpCallCompiler } from './http-sites/background.js';
+import { httpSiteModule, type FileHttpCalls } from './http-sites/plugin.js';
 import { discoverScenarios, selectScenarios, type ScenarioSource } from './discover.js';
 import { buildK6Options, scenarioMetadata, type K6Options } from './k6-options.js';
 import { loadDefinition } from './load-definition.js';
@@ -123,7 +123,7 @@ interface BundleSettings {
   readonly root: string;
   readonly outDir: string;
   readonly compileHttpCalls: boolean;
-  readonly endpointDeclarations: EndpointDeclarations;
+  readonly httpCallCompiler: HttpCallCompiler;
 }
 
 async function compileOne(source: ScenarioSource, definition: TestDefinition, settings: BundleSettings): Promise<CompiledScenario> {
@@ -144,7 +144,7 @@ async function compileOne(source: ScenarioSource, definition: TestDefinition, se
       options,
       plan,
       compileHttpCalls: settings.compileHttpCalls,
-      endpointDeclarations: settings.endpointDeclarations,
+      httpCallCompiler: settings.httpCallCompiler,
     },
     scriptPath,
   );
@@ -199,7 +199,10 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
   // its type errors: whatever loading, validating or bundling it produced is discarded.
   const typeCheck = options.typeCheck === false ? undefined : typeCheckInBackground(sources.map((source) => source.file), { root });
   const checked: { source: ScenarioSource; problems: Problem[]; compiled?: Promise<CompiledScenario> }[] = [];
-  const settings: BundleSettings = { root, outDir, compileHttpCalls: options.compileHttpCalls ?? true, endpointDeclarations: new EndpointDeclarations() };
+  const compileHttpCalls = options.compileHttpCalls ?? true;
+  // TypeScript's parser loads in a worker while this thread loads and validates the scenarios.
+  if (compileHttpCalls) warmHttpCallCompiler();
+  const settings: BundleSettings = { root, outDir, compileHttpCalls, httpCallCompiler: httpCallCompiler(httpSiteModule(projectRoot())) };
   for (const source of sources) {
     const loaded = await loadDefinition(source);
     if (!loaded.ok) {

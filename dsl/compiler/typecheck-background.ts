@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Problem } from '../../core/errors.js';
+import { RequestWorker } from './request-worker.js';
 import type { TypeCheckOptions, TypeCheckResult } from './typecheck.js';
 import { nativeTscPath, typeCheckNative } from './typecheck-native.js';
 
@@ -18,82 +15,22 @@ import { nativeTscPath, typeCheckNative } from './typecheck-native.js';
 
 /** A request to the worker thread. */
 export interface TypeCheckRequest {
-  readonly id: number;
   readonly files: readonly string[];
   readonly root: string;
 }
 
 /** The worker thread's answer to a {@link TypeCheckRequest}. */
-export type TypeCheckReply =
-  | { readonly id: number; readonly ok: true; readonly problems: readonly Problem[]; readonly blocked: readonly string[]; readonly durationMs: number }
-  | { readonly id: number; readonly ok: false; readonly message: string };
-
-/**
- * The worker's bootstrap (CommonJS, evaluated): registers tsx's ESM loader, which a worker does
- * not inherit from the main thread (and which tsx's own entry registers on the main thread
- * only), then imports the TypeScript entry.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then(({ register }) => {
-  register();
-  return import(workerData.entry);
-});
-`;
-
-/** URL of tsx's ESM API (`tsx/esm/api` with the `import` condition). */
-function tsxEsmApi(): string {
-  // import.meta.resolve is missing when a test runner transforms this module.
-  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
-  return pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+export interface TypeCheckReply {
+  readonly problems: readonly Problem[];
+  readonly blocked: readonly string[];
+  readonly durationMs: number;
 }
 
-interface Pending {
-  readonly resolve: (result: TypeCheckResult) => void;
-  readonly reject: (error: Error) => void;
-}
+const worker = new RequestWorker<TypeCheckRequest, TypeCheckReply>(new URL('./typecheck-thread.ts', import.meta.url), 'type-check');
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<number, Pending>();
-
-function failAll(thread: Worker, error: Error): void {
-  if (worker === thread) worker = undefined;
-  for (const request of pending.values()) request.reject(error);
-  pending.clear();
-}
-
-function startWorker(): Worker {
-  const thread = new Worker(BOOTSTRAP, {
-    eval: true,
-    // Not the parent's flags: a parent started with `--import tsx` would register tsx twice.
-    execArgv: [],
-    workerData: { tsxApi: tsxEsmApi(), entry: new URL('./typecheck-thread.ts', import.meta.url).href },
-  });
-  thread.on('message', (reply: TypeCheckReply) => {
-    const request = pending.get(reply.id);
-    if (request === undefined) return;
-    pending.delete(reply.id);
-    if (pending.size === 0) thread.unref();
-    if (reply.ok) request.resolve({ problems: reply.problems, blocked: new Set(reply.blocked), durationMs: reply.durationMs });
-    else request.reject(new Error(`the type-check thread failed: ${reply.message}`));
-  });
-  thread.on('error', (error) => failAll(thread, error));
-  thread.on('exit', (code) => failAll(thread, new Error(`the type-check thread exited with code ${code}`)));
-  return thread;
-}
-
-function checkInWorker(files: readonly string[], options: TypeCheckOptions): Promise<TypeCheckResult> {
-  worker ??= startWorker();
-  const thread = worker;
-  const id = nextId;
-  nextId += 1;
-  return new Promise<TypeCheckResult>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    thread.ref();
-    const request: TypeCheckRequest = { id, files, root: options.root };
-    thread.postMessage(request);
-  });
+async function checkInWorker(files: readonly string[], options: TypeCheckOptions): Promise<TypeCheckResult> {
+  const reply = await worker.request({ files, root: options.root });
+  return { problems: reply.problems, blocked: new Set(reply.blocked), durationMs: reply.durationMs };
 }
 
 /** Which checker {@link typeCheckInBackground} uses: `auto` prefers the native `tsc`. */

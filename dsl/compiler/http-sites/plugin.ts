@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { EndpointDeclarations } from './endpoint-declarations.js';
-import { compileHttpCalls, type CompiledHttpCalls } from './rewrite-source.js';
+import { httpCallCompiler, type HttpCallCompiler } from './background.js';
+import type { CompiledHttpCalls } from './rewrite-source.js';
 
 /** What the plugin did to one file of the bundle. */
 export interface FileHttpCalls extends Pick<CompiledHttpCalls, 'compiled' | 'general'> {
@@ -16,10 +16,15 @@ export interface HttpCallSitesOptions {
   readonly root: string;
   /** The stagecraft package root: its own `dsl/` and `core/` modules are never rewritten. */
   readonly packageRoot: string;
-  /** Shared across the bundles of one compile, so imported service modules are parsed once. */
-  readonly declarations?: EndpointDeclarations;
+  /** Shared across the bundles of one compile, so imported service modules are read once (default: one for this plugin). */
+  readonly compiler?: HttpCallCompiler;
   /** Receives what was done to each file that has `.http(` calls. */
   readonly onFile?: (calls: FileHttpCalls) => void;
+}
+
+/** The runtime module compiled sites import (`dsl/k6/http-site.ts`). */
+export function httpSiteModule(packageRoot: string): string {
+  return join(packageRoot, 'dsl', 'k6', 'http-site.ts');
 }
 
 /**
@@ -28,8 +33,7 @@ export interface HttpCallSitesOptions {
  */
 export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
   const own = [join(options.packageRoot, 'dsl') + sep, join(options.packageRoot, 'core') + sep];
-  const declarations = options.declarations ?? new EndpointDeclarations();
-  const helperModule = join(options.packageRoot, 'dsl', 'k6', 'http-site.ts');
+  const compile = options.compiler ?? httpCallCompiler(httpSiteModule(options.packageRoot));
   return {
     name: 'stagecraft-http-call-sites',
     setup(plugin) {
@@ -37,7 +41,7 @@ export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
         if (args.path.includes(`${sep}node_modules${sep}`) || own.some((folder) => args.path.startsWith(folder))) return undefined;
         const text = await readFile(args.path, 'utf8');
         const displayPath = relative(options.root, args.path).split(sep).join('/');
-        const result = compileHttpCalls({ file: args.path, text, displayPath }, declarations, helperModule);
+        const result = await compile({ file: args.path, text, displayPath });
         if (result.compiled.length > 0 || result.general.length > 0) options.onFile?.({ file: displayPath, compiled: result.compiled, general: result.general });
         return result.compiled.length === 0 ? undefined : { contents: result.code, loader: 'ts' };
       });
