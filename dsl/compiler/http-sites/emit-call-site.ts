@@ -34,15 +34,25 @@ export function siteImports(helperModule: string): string {
 
 type UrlPiece = { readonly text: string } | { readonly code: string };
 
-/** Joins URL pieces into one `+` expression, merging neighbouring constant text. */
-function concatenation(pieces: readonly UrlPiece[]): string {
+/** Text as it must appear inside a template literal. */
+function templateText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/**
+ * Joins URL pieces into one template literal (neighbouring constant text merged): k6's engine
+ * builds it as one string, where `a + b + c` makes a string per `+`.
+ */
+function templateLiteral(pieces: readonly UrlPiece[]): string {
   const merged: UrlPiece[] = [];
   for (const piece of pieces) {
     const last = merged.at(-1);
     if ('text' in piece && last !== undefined && 'text' in last) merged[merged.length - 1] = { text: last.text + piece.text };
     else if (!('text' in piece && piece.text === '')) merged.push(piece);
   }
-  return merged.map((piece) => ('text' in piece ? JSON.stringify(piece.text) : piece.code)).join(' + ');
+  const [only] = merged;
+  if (merged.length === 1 && only !== undefined && 'code' in only) return only.code;
+  return `\`${merged.map((piece) => ('text' in piece ? templateText(piece.text) : `\${${piece.code}}`)).join('')}\``;
 }
 
 function pathPiece(value: UrlValue, template: string): UrlPiece {
@@ -57,22 +67,28 @@ function queryPiece(value: UrlValue): UrlPiece {
   return { code: `(typeof ${p} === "object" ? ${H.queryValue}(${JSON.stringify(encodeURIComponent(value.name))}, ${p}) : encodeURIComponent(${p}))` };
 }
 
-/** The URL expression: the base, the template with its values, and the query string. */
+/**
+ * The URL expression: the prepared URL of a path without placeholders, or the base and the
+ * template filled with its values, then the query string.
+ */
 function urlExpression(site: HttpCallSite): string {
   const template = site.declaration.path;
-  const pieces: UrlPiece[] = [{ code: 'site.base' }];
-  template.split(/\{([^}]+)\}/).forEach((part, index) => {
-    if (index % 2 === 0) pieces.push({ text: part });
-    else {
-      const value = site.pathValues.find((candidate) => candidate.name === part);
-      if (value === undefined) throw new Error(`no value for {${part}} of ${template} (please report this as a bug)`);
-      pieces.push(pathPiece(value, template));
-    }
-  });
+  const parts = template.split(/\{([^}]+)\}/);
+  const pieces: UrlPiece[] = parts.length === 1 ? [{ code: 'site.staticUrl' }] : [{ code: 'site.base' }];
+  if (parts.length > 1) {
+    parts.forEach((part, index) => {
+      if (index % 2 === 0) pieces.push({ text: part });
+      else {
+        const value = site.pathValues.find((candidate) => candidate.name === part);
+        if (value === undefined) throw new Error(`no value for {${part}} of ${template} (please report this as a bug)`);
+        pieces.push(pathPiece(value, template));
+      }
+    });
+  }
   site.queryValues.forEach((value, index) => {
     pieces.push({ text: `${index === 0 ? '?' : '&'}${encodeURIComponent(value.name)}=` }, queryPiece(value));
   });
-  return concatenation(pieces);
+  return templateLiteral(pieces);
 }
 
 /** Body, "is it JSON" and request parameters, as code. */
@@ -132,13 +148,15 @@ export function siteFunction(site: HttpCallSite, name: string): string {
     `  if (site === undefined || site.endpoint !== endpoint) site = ${cache} = ${H.prepareHttpSite}(endpoint, ${JSON.stringify(method)}, ${JSON.stringify(path)});`,
     `  const response = ${sendExpression(site)};`,
   ];
-  if (needsResult) {
-    lines.push(`  const result = ${H.resultOf}(site, response);`);
-    if (site.checks !== undefined) lines.push(`  ${SITE_NAMES.check}(result, ${site.checks.parameter}, site.checkTags);`);
-    lines.push('  return result;');
-  } else if (site.checks !== undefined) {
-    lines.push(`  ${SITE_NAMES.check}(response, ${site.checks.parameter}, site.checkTags);`);
-  }
+  // Checks given by name may be undefined at run time, as the general path allows.
+  const checkCall = (target: string): string | undefined =>
+    site.checks === undefined
+      ? undefined
+      : `  ${site.checks.literal ? '' : `if (${site.checks.parameter} !== undefined) `}${SITE_NAMES.check}(${target}, ${site.checks.parameter}, site.checkTags);`;
+  const check = checkCall(needsResult ? 'result' : 'response');
+  if (needsResult) lines.push(`  const result = ${H.resultOf}(site, response);`);
+  if (check !== undefined) lines.push(check);
+  if (needsResult) lines.push('  return result;');
   lines.push('}');
   return lines.join('\n');
 }

@@ -39,7 +39,8 @@ export interface HttpCallSite {
   readonly body: { readonly parameter: string; readonly kind: BodyKind } | undefined;
   readonly headers: string | undefined;
   readonly tags: string | undefined;
-  readonly checks: { readonly parameter: string; readonly acceptsResponse: boolean } | undefined;
+  /** `literal`: an object literal, so never `undefined` at run time. */
+  readonly checks: { readonly parameter: string; readonly acceptsResponse: boolean; readonly literal: boolean } | undefined;
   /** Receiver (`vu`), endpoint and computed option values, in source order. */
   readonly arguments: readonly SiteArgument[];
   /** False when the call is a statement of its own, so no result object is needed. */
@@ -148,7 +149,7 @@ function readSite(call: TypeScript.CallExpression, source: TypeScript.SourceFile
     else if (name === 'body') body = { parameter: args.add(node, 'body'), kind: bodyKind(node) };
     else if (name === 'headers') headers = args.add(node, 'headers');
     else if (name === 'tags') tags = args.add(node, 'tags');
-    else checks = { parameter: args.add(node, 'checks'), acceptsResponse: checksAcceptResponse(node) };
+    else checks = { parameter: args.add(node, 'checks'), acceptsResponse: checksAcceptResponse(node), literal: api.isObjectLiteralExpression(node) };
   }
   const expected = placeholders(declaration.path);
   if (expected.length !== pathValues.length || !pathValues.every((value) => expected.includes(value.name))) {

@@ -44,13 +44,20 @@ describe('compileHttpCalls', () => {
     const site = siteFunctionOf(compile(`export function flow(vu, t) { vu.http(itemTag, { params: { tag: t, id: 'a b' }, query: { q: 'desk lamp', limit: 10, on: true } }); }\n`));
     expect(site).toContain('function stagecraftHttp_itemTag_L8(vu, endpoint, path_tag) {');
     expect(site).toContain(
-      'stagecraftK6Http.get(site.base + "/items/a%20b/tags/" + (typeof path_tag === "number" ? path_tag : stagecraftPathValue(path_tag, "tag", "/items/{id}/tags/{tag}")) + "?q=desk%20lamp&limit=10&on=true", site.params)',
+      'stagecraftK6Http.get(`${site.base}/items/a%20b/tags/${(typeof path_tag === "number" ? path_tag : stagecraftPathValue(path_tag, "tag", "/items/{id}/tags/{tag}"))}?q=desk%20lamp&limit=10&on=true`, site.params)',
     );
+  });
+
+  it('escapes template-literal syntax in the path template', () => {
+    const tick = '`';
+    const declaration = "const odd = svc.endpoint('odd', { method: 'GET', path: '/a" + tick + "b/{id}/$" + "{c\\\\d' });\n";
+    const site = siteFunctionOf(compile(`${declaration}export function flow(vu) { vu.http(odd, { params: { id: 1 } }); }\n`));
+    expect(site).toContain('stagecraftK6Http.get(' + tick + '$' + '{site.base}/a\\' + tick + 'b/1/\\$' + '{c\\\\d' + tick + ', site.params)');
   });
 
   it('passes computed query values, lists included, through one expression', () => {
     const site = siteFunctionOf(compile(`export function flow(vu, q) { vu.http(search, { query: { 'page size': q } }); }\n`));
-    expect(site).toContain('"/search?page%20size=" + (typeof query_page_size === "object" ? stagecraftQueryValue("page%20size", query_page_size) : encodeURIComponent(query_page_size))');
+    expect(site).toContain('`${site.staticUrl}?page%20size=${(typeof query_page_size === "object" ? stagecraftQueryValue("page%20size", query_page_size) : encodeURIComponent(query_page_size))}`');
   });
 
   it('builds an HttpResult only when the value is used or a check needs more than k6 response has', () => {
@@ -61,18 +68,20 @@ describe('compileHttpCalls', () => {
     expect(used).toContain('const result = stagecraftResultOf(site, response);\n  return result;');
     const okCheck = siteFunctionOf(compile(`export function flow(vu) { vu.http(search, { checks: { a: (r) => r.ok } }); }\n`));
     expect(okCheck).toContain('stagecraftCheck(result, checks, site.checkTags);');
+    const named = siteFunctionOf(compile(`export function flow(vu, shared) { vu.http(search, { checks: shared }); }\n`));
+    expect(named).toContain('if (checks !== undefined) stagecraftCheck(result, checks, site.checkTags);');
   });
 
   it("uses k6's function for the method, and JSON or text bodies as written", () => {
     expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(create, { body: { a: 1 } }); }\n`))).toContain(
-      'stagecraftK6Http.post(site.base + "/items", JSON.stringify(body), site.jsonParams)',
+      'stagecraftK6Http.post(site.staticUrl, JSON.stringify(body), site.jsonParams)',
     );
-    expect(siteFunctionOf(compile('export function flow(vu) { vu.http(create, { body: `x` }); }\n'))).toContain('stagecraftK6Http.post(site.base + "/items", body, site.params)');
+    expect(siteFunctionOf(compile('export function flow(vu) { vu.http(create, { body: `x` }); }\n'))).toContain('stagecraftK6Http.post(site.staticUrl, body, site.params)');
     expect(siteFunctionOf(compile(`export function flow(vu, b) { vu.http(create, { body: b, headers: { h: '1' } }); }\n`))).toContain(
-      'stagecraftK6Http.post(site.base + "/items", stagecraftBodyText(body), stagecraftParamsWith(site, headers, undefined, stagecraftIsJsonBody(body)))',
+      'stagecraftK6Http.post(site.staticUrl, stagecraftBodyText(body), stagecraftParamsWith(site, headers, undefined, stagecraftIsJsonBody(body)))',
     );
-    expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(remove, { params: { id: 1 } }); }\n`))).toContain('stagecraftK6Http.del(site.base + "/items/1", null, site.params)');
-    expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(search, { body: 'x' }); }\n`))).toContain('stagecraftSend("GET", site.base + "/search", body, site.params)');
+    expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(remove, { params: { id: 1 } }); }\n`))).toContain('stagecraftK6Http.del(`${site.base}/items/1`, null, site.params)');
+    expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(search, { body: 'x' }); }\n`))).toContain('stagecraftSend("GET", site.staticUrl, body, site.params)');
   });
 
   it('falls back to the general call when the receiver is not the runtime vu', () => {
@@ -107,7 +116,7 @@ describe('compileHttpCalls', () => {
     const text = `import { shared as renamed, getItem } from './services.js';\nimport type { shared as typeOnly } from './services.js';\nexport function flow(vu) { vu.http(renamed, { params: { k: 'x' }, body: {} }); vu.http(getItem, { params: { id: 1 } }); vu.http(typeOnly, { params: { k: 'y' } }); }\n`;
     const result = compileHttpCalls({ file: join(folder, 'scenario.ts'), text, displayPath: 'scenario.ts' }, new EndpointDeclarations(), '/h.ts');
     expect(result.compiled).toEqual(['3:28']);
-    expect(result.code).toContain('stagecraftK6Http.put(site.base + "/shared/x", JSON.stringify(body), site.jsonParams)');
+    expect(result.code).toContain('stagecraftK6Http.put(`${site.base}/shared/x`, JSON.stringify(body), site.jsonParams)');
     expect(result.general.map((entry) => entry.reason)).toEqual([
       '"getItem" is not a top-level endpoint declaration of this file or a relative import',
       '"typeOnly" is not a top-level endpoint declaration of this file or a relative import',
