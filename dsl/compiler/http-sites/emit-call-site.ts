@@ -117,7 +117,7 @@ function sendExpression(site: HttpCallSite): string {
 }
 
 /** The general call a site makes when its receiver is not the runtime's `vu` (same options, same order). */
-function generalCall(site: HttpCallSite): string {
+function generalCall(site: HttpCallSite, vu: string, endpoint: string): string {
   const record = (values: readonly UrlValue[]): string => `{ ${values.map((value) => `${JSON.stringify(value.name)}: ${value.parameter ?? value.text}`).join(', ')} }`;
   const options: string[] = [];
   if (site.pathValues.length > 0) options.push(`params: ${record(site.pathValues)}`);
@@ -126,53 +126,100 @@ function generalCall(site: HttpCallSite): string {
   if (site.headers !== undefined) options.push(`headers: ${site.headers}`);
   if (site.tags !== undefined) options.push(`tags: ${site.tags}`);
   if (site.checks !== undefined) options.push(`checks: ${site.checks.parameter}`);
-  return `vu.http(endpoint${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`;
+  return `${vu}.http(${endpoint}${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`;
 }
 
+/** How compiled code reaches a call's values: a function's parameters, or the constants of an inlined block. */
+export type SiteForm = 'function' | 'block';
+
 /**
- * The function a compiled call site calls: the request a person would write by hand (URL
- * built in one expression, k6's function for the method, the prepared params and tags), the
- * checks on k6's response when they only read what it has, and an `HttpResult` only when the
- * call's value is used.
+ * The statements of a compiled site: the request a person would write by hand (URL built in
+ * one expression, k6's function for the method, the prepared params and tags), the checks on
+ * k6's response when they only read what it has, and an `HttpResult` only when the call's value
+ * is used (then only in the function form). A receiver that is not the runtime's `vu` gets
+ * the general call.
  */
-export function siteFunction(site: HttpCallSite, name: string): string {
-  const cache = `${name}Site`;
-  const parameters = site.arguments.map((argument) => argument.parameter).join(', ');
+function siteStatements(site: HttpCallSite, cache: string, form: SiteForm): string[] {
+  const [vu = 'vu', endpoint = 'endpoint'] = site.arguments.map((argument) => argument.parameter);
   const needsResult = site.resultUsed || (site.checks !== undefined && !site.checks.acceptsResponse);
   const { method, path } = site.declaration;
-  const lines = [
-    `var ${cache};`,
-    `function ${name}(${parameters}) {`,
-    `  if (!(vu instanceof ${H.VuContext})) return ${generalCall(site)};`,
-    `  let site = ${cache};`,
-    `  if (site === undefined || site.endpoint !== endpoint) site = ${cache} = ${H.prepareHttpSite}(endpoint, ${JSON.stringify(method)}, ${JSON.stringify(path)});`,
-    `  const response = ${sendExpression(site)};`,
+  const request = [
+    `let site = ${cache};`,
+    `if (site === undefined || site.endpoint !== ${endpoint}) site = ${cache} = ${H.prepareHttpSite}(${endpoint}, ${JSON.stringify(method)}, ${JSON.stringify(path)});`,
+    `const response = ${sendExpression(site)};`,
   ];
+  if (needsResult) request.push(`const result = ${H.resultOf}(site, response);`);
   // Checks given by name may be undefined at run time, as the general path allows.
-  const checkCall = (target: string): string | undefined =>
-    site.checks === undefined
-      ? undefined
-      : `  ${site.checks.literal ? '' : `if (${site.checks.parameter} !== undefined) `}${SITE_NAMES.check}(${target}, ${site.checks.parameter}, site.checkTags);`;
-  const check = checkCall(needsResult ? 'result' : 'response');
-  if (needsResult) lines.push(`  const result = ${H.resultOf}(site, response);`);
-  if (check !== undefined) lines.push(check);
-  if (needsResult) lines.push('  return result;');
-  lines.push('}');
-  return lines.join('\n');
+  if (site.checks !== undefined) {
+    const checks = site.checks.parameter;
+    request.push(`${site.checks.literal ? '' : `if (${checks} !== undefined) `}${SITE_NAMES.check}(${needsResult ? 'result' : 'response'}, ${checks}, site.checkTags);`);
+  }
+  const guard = `!(${vu} instanceof ${H.VuContext})`;
+  if (form === 'block') return [`if (${guard}) ${generalCall(site, vu, endpoint)};`, `else { ${request.join(' ')} }`];
+  return [`if (${guard}) return ${generalCall(site, vu, endpoint)};`, ...request, ...(needsResult ? ['return result;'] : [])];
+}
+
+/** The function a compiled call site calls (for calls whose value is used, or that are not statements). */
+export function siteFunction(site: HttpCallSite, name: string): string {
+  const parameters = site.arguments.map((argument) => argument.parameter).join(', ');
+  return [`var ${name}Site;`, `function ${name}(${parameters}) {`, ...siteStatements(site, `${name}Site`, 'function').map((line) => `  ${line}`), '}'].join('\n');
+}
+
+/** Prefix of the constants an inlined call binds its values to. */
+const INLINE_PREFIX = 'stagecraft_';
+
+/**
+ * The site with the names inlined code uses: the receiver and the endpoint as written (plain
+ * names, evaluated once either way), every other value as a `stagecraft_` constant.
+ */
+function inlined(site: HttpCallSite, text: string): HttpCallSite {
+  const rename = (parameter: string): string => `${INLINE_PREFIX}${parameter}`;
+  const renameValue = (value: UrlValue): UrlValue => (value.parameter === undefined ? value : { ...value, parameter: rename(value.parameter) });
+  return {
+    ...site,
+    pathValues: site.pathValues.map(renameValue),
+    queryValues: site.queryValues.map(renameValue),
+    body: site.body === undefined ? undefined : { ...site.body, parameter: rename(site.body.parameter) },
+    headers: site.headers === undefined ? undefined : rename(site.headers),
+    tags: site.tags === undefined ? undefined : rename(site.tags),
+    checks: site.checks === undefined ? undefined : { ...site.checks, parameter: rename(site.checks.parameter) },
+    arguments: site.arguments.map((argument, index) => ({ ...argument, parameter: index < 2 ? text.slice(argument.start, argument.end) : rename(argument.parameter) })),
+  };
 }
 
 /**
- * The text that replaces the call: the site function called with the receiver, the endpoint
- * and the computed values as written, keeping the call's line breaks so that later lines (and
- * stack traces) keep their numbers.
+ * True when the call can be replaced by a block of its own: a statement of its own whose value
+ * is not read, in a file that does not use the names inlined code binds.
  */
-export function callReplacement(site: HttpCallSite, name: string, text: string): string {
+export function canInline(site: HttpCallSite, text: string): boolean {
+  return site.statement && !text.includes(INLINE_PREFIX);
+}
+
+/**
+ * The text that replaces the call, keeping its line breaks so that later lines (and stack
+ * traces) keep their numbers: a call of the site function with the receiver, the endpoint and
+ * the computed values as written, or (`block`) the site's statements inline, with the values
+ * bound to constants first, in the order they are written.
+ */
+export function callReplacement(site: HttpCallSite, name: string, text: string, form: SiteForm): string {
   const newlines = (from: number, to: number): string => '\n'.repeat((text.slice(from, to).match(/\n/g) ?? []).length);
-  let replacement = `${name}(`;
+  if (form === 'function') {
+    let replacement = `${name}(`;
+    let position = site.start;
+    site.arguments.forEach((argument, index) => {
+      replacement += (index === 0 ? '' : ', ') + newlines(position, argument.start) + text.slice(argument.start, argument.end);
+      position = argument.end;
+    });
+    return `${replacement})${newlines(position, site.end)}`;
+  }
+  const inline = inlined(site, text);
+  const values = inline.arguments.slice(2);
+  let replacement = '{ ';
   let position = site.start;
-  site.arguments.forEach((argument, index) => {
-    replacement += (index === 0 ? '' : ', ') + newlines(position, argument.start) + text.slice(argument.start, argument.end);
+  values.forEach((argument, index) => {
+    replacement += `${index === 0 ? 'const ' : ', '}${newlines(position, argument.start)}${argument.parameter} = ${text.slice(argument.start, argument.end)}`;
     position = argument.end;
   });
-  return `${replacement})${newlines(position, site.end)}`;
+  if (values.length > 0) replacement += '; ';
+  return `${replacement}${siteStatements(inline, `${name}Site`, 'block').join(' ')} }${newlines(position, site.end)}`;
 }

@@ -43,8 +43,10 @@ export interface HttpCallSite {
   readonly checks: { readonly parameter: string; readonly acceptsResponse: boolean; readonly literal: boolean } | undefined;
   /** Receiver (`vu`), endpoint and computed option values, in source order. */
   readonly arguments: readonly SiteArgument[];
-  /** False when the call is a statement of its own, so no result object is needed. */
+  /** False when the call is a statement of its own (or `void`ed), so no result object is needed. */
   readonly resultUsed: boolean;
+  /** True when the call is the whole expression of a statement (no parentheses), so a block can replace it. */
+  readonly statement: boolean;
 }
 
 /** A `.http(...)` call left to the general runtime path, and why. */
@@ -172,6 +174,7 @@ function readSite(call: TypeScript.CallExpression, source: TypeScript.SourceFile
     checks,
     arguments: args.list,
     resultUsed: isResultUsed(call),
+    statement: api.isExpressionStatement(call.parent),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { EndpointDeclarations } from './endpoint-declarations.js';
-import { callReplacement, siteFunction, siteImports } from './emit-call-site.js';
+import { callReplacement, canInline, siteFunction, siteImports } from './emit-call-site.js';
 import { findHttpCallSites, type GeneralHttpCall } from './find-call-sites.js';
 import { parseSource } from './syntax.js';
 
@@ -28,8 +28,9 @@ function uniqueName(base: string, taken: (name: string) => boolean): string {
 }
 
 /**
- * Rewrites every `vu.http(...)` call the compiler can read into a call of a function written
- * for that call site (appended to the module, with the imports it needs). Line numbers of the
+ * Rewrites every `vu.http(...)` call the compiler can read into the code written for that call
+ * site: inline when the call is a statement of its own (no function call per request), else a
+ * call of a function appended to the module, with the imports it needs. Line numbers of the
  * original code do not change. Pure apart from reading the files that declare imported
  * endpoints.
  */
@@ -46,9 +47,12 @@ export function compileHttpCalls(input: SourceToCompile, declarations: EndpointD
   for (const site of sites) {
     const name = uniqueName(`stagecraftHttp_${site.endpointName}_L${site.line}`, taken);
     names.add(name);
-    code += input.text.slice(position, site.start) + callReplacement(site, name, input.text);
-    position = site.end;
-    functions.push(siteFunction(site, name));
+    const form = canInline(site, input.text) ? 'block' : 'function';
+    code += input.text.slice(position, site.start) + callReplacement(site, name, input.text, form);
+    // A block needs no `;` after it.
+    position = form === 'block' && input.text[site.end] === ';' ? site.end + 1 : site.end;
+    // An inlined call needs only its cache; others call their function.
+    functions.push(form === 'block' ? `var ${name}Site;` : siteFunction(site, name));
   }
   code += input.text.slice(position);
   code += `\n\n${functions.join('\n\n')}\n\n${siteImports(helperModule)}\n`;

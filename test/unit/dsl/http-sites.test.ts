@@ -21,14 +21,13 @@ function compile(body: string, file = '/project/scenarios/s.ts'): CompiledHttpCa
   return compileHttpCalls({ file, text: HEADER + body, displayPath: 'scenarios/s.ts' }, new EndpointDeclarations(), '/stagecraft/dsl/k6/http-site.ts');
 }
 
-/** The appended function of the only compiled site. */
-function siteFunctionOf(result: CompiledHttpCalls): string {
-  const start = result.code.indexOf('\nvar stagecraftHttp_');
-  return result.code.slice(start, result.code.indexOf('\n}\n', start) + 2);
+/** The compiled code of a flow (inlined calls and appended functions). */
+function compiledCode(body: string): string {
+  return compile(body).code;
 }
 
 describe('compileHttpCalls', () => {
-  it('replaces each call with a call of its own site function, keeping every line of the original at its number', () => {
+  it('replaces a statement call with its compiled code inline, keeping every line of the original at its number', () => {
     const body = `export function flow(vu) {\n  vu.http(getItem, {\n    params: { id: vu.iteration },\n    checks: { ok: (r) => r.status === 200 },\n  });\n  const after = 1;\n}\n`;
     const result = compile(body);
     expect(result.compiled).toEqual(['9:3']);
@@ -36,57 +35,69 @@ describe('compileHttpCalls', () => {
     const output = result.code.split('\n');
     expect(output.slice(0, input.length).filter((line, index) => line === input[index]).length).toBe(input.length - 4);
     expect(output[input.length - 3]).toBe('  const after = 1;');
-    expect(result.code).toContain('stagecraftHttp_getItem_L9(vu, getItem, \nvu.iteration, \n{ ok: (r) => r.status === 200 })\n;');
+    expect(result.code).toContain(
+      '{ const \nstagecraft_path_id = vu.iteration, \nstagecraft_checks = { ok: (r) => r.status === 200 }; if (!(vu instanceof StagecraftVu)) vu.http(getItem, { params: { "id": stagecraft_path_id }, checks: stagecraft_checks }); else { let site = stagecraftHttp_getItem_L9Site;',
+    );
+    expect(output[input.length - 4]).toBe('');
     expect(() => transformSync(result.code, { loader: 'ts', format: 'esm' })).not.toThrow();
   });
 
   it('encodes literal path and query values at compile time and fills the template in its own order', () => {
-    const site = siteFunctionOf(compile(`export function flow(vu, t) { vu.http(itemTag, { params: { tag: t, id: 'a b' }, query: { q: 'desk lamp', limit: 10, on: true } }); }\n`));
-    expect(site).toContain('function stagecraftHttp_itemTag_L8(vu, endpoint, path_tag) {');
+    const site = compiledCode((`export function flow(vu, t) { vu.http(itemTag, { params: { tag: t, id: 'a b' }, query: { q: 'desk lamp', limit: 10, on: true } }); }\n`));
+    expect(site).toContain('var stagecraftHttp_itemTag_L8Site;');
     expect(site).toContain(
-      'stagecraftK6Http.get(`${site.base}/items/a%20b/tags/${(typeof path_tag === "number" ? path_tag : stagecraftPathValue(path_tag, "tag", "/items/{id}/tags/{tag}"))}?q=desk%20lamp&limit=10&on=true`, site.params)',
+      'stagecraftK6Http.get(`${site.base}/items/a%20b/tags/${(typeof stagecraft_path_tag === "number" ? stagecraft_path_tag : stagecraftPathValue(stagecraft_path_tag, "tag", "/items/{id}/tags/{tag}"))}?q=desk%20lamp&limit=10&on=true`, site.params)',
     );
   });
 
   it('escapes template-literal syntax in the path template', () => {
     const tick = '`';
     const declaration = "const odd = svc.endpoint('odd', { method: 'GET', path: '/a" + tick + "b/{id}/$" + "{c\\\\d' });\n";
-    const site = siteFunctionOf(compile(`${declaration}export function flow(vu) { vu.http(odd, { params: { id: 1 } }); }\n`));
+    const site = compiledCode((`${declaration}export function flow(vu) { vu.http(odd, { params: { id: 1 } }); }\n`));
     expect(site).toContain('stagecraftK6Http.get(' + tick + '$' + '{site.base}/a\\' + tick + 'b/1/\\$' + '{c\\\\d' + tick + ', site.params)');
   });
 
   it('passes computed query values, lists included, through one expression', () => {
-    const site = siteFunctionOf(compile(`export function flow(vu, q) { vu.http(search, { query: { 'page size': q } }); }\n`));
-    expect(site).toContain('`${site.staticUrl}?page%20size=${(typeof query_page_size === "object" ? stagecraftQueryValue("page%20size", query_page_size) : encodeURIComponent(query_page_size))}`');
+    const site = compiledCode((`export function flow(vu, q) { vu.http(search, { query: { 'page size': q } }); }\n`));
+    expect(site).toContain('`${site.staticUrl}?page%20size=${(typeof stagecraft_query_page_size === "object" ? stagecraftQueryValue("page%20size", stagecraft_query_page_size) : encodeURIComponent(stagecraft_query_page_size))}`');
   });
 
   it('builds an HttpResult only when the value is used or a check needs more than k6 response has', () => {
-    const statement = siteFunctionOf(compile(`export function flow(vu) { vu.http(search, { checks: { a: (r) => r.status === 200 && r.json().x } }); }\n`));
-    expect(statement).not.toContain('stagecraftResultOf');
-    expect(statement).toContain('stagecraftCheck(response, checks, site.checkTags);');
-    const used = siteFunctionOf(compile(`export function flow(vu) { const r = vu.http(search); return r.ok; }\n`));
+    const statement = compiledCode((`export function flow(vu) { vu.http(search, { checks: { a: (r) => r.status === 200 && r.json().x } }); }\n`));
+    expect(statement).not.toContain('stagecraftResultOf(');
+    expect(statement).toContain('stagecraftCheck(response, stagecraft_checks, site.checkTags);');
+    const used = compiledCode((`export function flow(vu) { const r = vu.http(search); return r.ok; }\n`));
     expect(used).toContain('const result = stagecraftResultOf(site, response);\n  return result;');
-    const okCheck = siteFunctionOf(compile(`export function flow(vu) { vu.http(search, { checks: { a: (r) => r.ok } }); }\n`));
-    expect(okCheck).toContain('stagecraftCheck(result, checks, site.checkTags);');
-    const named = siteFunctionOf(compile(`export function flow(vu, shared) { vu.http(search, { checks: shared }); }\n`));
-    expect(named).toContain('if (checks !== undefined) stagecraftCheck(result, checks, site.checkTags);');
+    const okCheck = compiledCode((`export function flow(vu) { vu.http(search, { checks: { a: (r) => r.ok } }); }\n`));
+    expect(okCheck).toContain('const result = stagecraftResultOf(site, response); stagecraftCheck(result, stagecraft_checks, site.checkTags);');
+    const named = compiledCode((`export function flow(vu, shared) { vu.http(search, { checks: shared }); }\n`));
+    expect(named).toContain('if (stagecraft_checks !== undefined) stagecraftCheck(result, stagecraft_checks, site.checkTags);');
   });
 
   it("uses k6's function for the method, and JSON or text bodies as written", () => {
-    expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(create, { body: { a: 1 } }); }\n`))).toContain(
-      'stagecraftK6Http.post(site.staticUrl, JSON.stringify(body), site.jsonParams)',
+    expect(compiledCode((`export function flow(vu) { vu.http(create, { body: { a: 1 } }); }\n`))).toContain(
+      'stagecraftK6Http.post(site.staticUrl, JSON.stringify(stagecraft_body), site.jsonParams)',
     );
-    expect(siteFunctionOf(compile('export function flow(vu) { vu.http(create, { body: `x` }); }\n'))).toContain('stagecraftK6Http.post(site.staticUrl, body, site.params)');
-    expect(siteFunctionOf(compile(`export function flow(vu, b) { vu.http(create, { body: b, headers: { h: '1' } }); }\n`))).toContain(
-      'stagecraftK6Http.post(site.staticUrl, stagecraftBodyText(body), stagecraftParamsWith(site, headers, undefined, stagecraftIsJsonBody(body)))',
+    expect(compiledCode(('export function flow(vu) { vu.http(create, { body: `x` }); }\n'))).toContain('stagecraftK6Http.post(site.staticUrl, stagecraft_body, site.params)');
+    expect(compiledCode((`export function flow(vu, b) { vu.http(create, { body: b, headers: { h: '1' } }); }\n`))).toContain(
+      'stagecraftK6Http.post(site.staticUrl, stagecraftBodyText(stagecraft_body), stagecraftParamsWith(site, stagecraft_headers, undefined, stagecraftIsJsonBody(stagecraft_body)))',
     );
-    expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(remove, { params: { id: 1 } }); }\n`))).toContain('stagecraftK6Http.del(`${site.base}/items/1`, null, site.params)');
-    expect(siteFunctionOf(compile(`export function flow(vu) { vu.http(search, { body: 'x' }); }\n`))).toContain('stagecraftSend("GET", site.staticUrl, body, site.params)');
+    expect(compiledCode((`export function flow(vu) { vu.http(remove, { params: { id: 1 } }); }\n`))).toContain('stagecraftK6Http.del(`${site.base}/items/1`, null, site.params)');
+    expect(compiledCode((`export function flow(vu) { vu.http(search, { body: 'x' }); }\n`))).toContain('stagecraftSend("GET", site.staticUrl, stagecraft_body, site.params)');
   });
 
   it('falls back to the general call when the receiver is not the runtime vu', () => {
-    const site = siteFunctionOf(compile(`export function flow(vu, t) { vu.http(search, { query: { q: t, n: 1 }, tags: { a: 'b' } }); }\n`));
-    expect(site).toContain('if (!(vu instanceof StagecraftVu)) return vu.http(endpoint, { query: { "q": query_q, "n": 1 }, tags: tags });');
+    const inline = compiledCode(`export function flow(vu, t) { vu.http(search, { query: { q: t, n: 1 }, tags: { a: 'b' } }); }\n`);
+    expect(inline).toContain('if (!(vu instanceof StagecraftVu)) vu.http(search, { query: { "q": stagecraft_query_q, "n": 1 }, tags: stagecraft_tags }); else {');
+    const called = compiledCode(`export function flow(vu, t) { return vu.http(search, { query: { q: t } }); }\n`);
+    expect(called).toContain('return stagecraftHttp_search_L8(vu, search, t);');
+    expect(called).toContain('  if (!(vu instanceof StagecraftVu)) return vu.http(endpoint, { query: { "q": query_q } });');
+  });
+
+  it('inlines only calls that are whole statements, in files that do not use the names inlined code binds', () => {
+    expect(compiledCode('export function flow(vu) { vu.http(search); }\n')).toContain('{ if (!(vu instanceof StagecraftVu)) vu.http(search); else {');
+    expect(compiledCode('export function flow(vu) { (vu.http(search)); }\n')).toContain('(stagecraftHttp_search_L8(vu, search));');
+    expect(compiledCode('export function flow(vu) { const stagecraft_x = 1; vu.http(search); }\n')).toContain('stagecraftHttp_search_L8(vu, search);');
   });
 
   it.each([
@@ -116,7 +127,7 @@ describe('compileHttpCalls', () => {
     const text = `import { shared as renamed, getItem } from './services.js';\nimport type { shared as typeOnly } from './services.js';\nexport function flow(vu) { vu.http(renamed, { params: { k: 'x' }, body: {} }); vu.http(getItem, { params: { id: 1 } }); vu.http(typeOnly, { params: { k: 'y' } }); }\n`;
     const result = compileHttpCalls({ file: join(folder, 'scenario.ts'), text, displayPath: 'scenario.ts' }, new EndpointDeclarations(), '/h.ts');
     expect(result.compiled).toEqual(['3:28']);
-    expect(result.code).toContain('stagecraftK6Http.put(`${site.base}/shared/x`, JSON.stringify(body), site.jsonParams)');
+    expect(result.code).toContain('stagecraftK6Http.put(`${site.base}/shared/x`, JSON.stringify(stagecraft_body), site.jsonParams)');
     expect(result.general.map((entry) => entry.reason)).toEqual([
       '"getItem" is not a top-level endpoint declaration of this file or a relative import',
       '"typeOnly" is not a top-level endpoint declaration of this file or a relative import',
