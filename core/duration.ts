@@ -17,8 +17,21 @@ const UNIT_MS: Readonly<Record<string, number>> = {
 };
 
 const DAY_MS = 86_400_000;
-const GO_DURATION = /^([+-]?)((?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/u;
-const GO_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gu;
+
+/**
+ * Go's duration grammar as Unicode regular expressions, built on first use: k6 scripts bundle
+ * this module (for think times), every VU evaluates it, and k6's engine compiles a Unicode
+ * regular expression slowly, so a script that never parses a duration should not pay for it.
+ */
+let goPatterns: { readonly whole: RegExp; readonly part: RegExp } | undefined;
+
+function goDurationPatterns(): { readonly whole: RegExp; readonly part: RegExp } {
+  goPatterns ??= {
+    whole: /^([+-]?)((?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/u,
+    part: /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gu,
+  };
+  return goPatterns;
+}
 
 /** Result of {@link parseDuration}: the value in milliseconds, or why the text is not a duration. */
 export type DurationParse = { ok: true; ms: number } | { ok: false; reason: string };
@@ -64,11 +77,12 @@ export function durationToMs(text: string): number {
 
 function parseGoDuration(text: string): number | undefined {
   if (text === '0' || text === '+0' || text === '-0') return 0;
-  const match = GO_DURATION.exec(text);
+  const patterns = goDurationPatterns();
+  const match = patterns.whole.exec(text);
   if (!match) return undefined;
   const [, sign = '', body = ''] = match;
   let total = 0;
-  for (const part of body.matchAll(GO_PART)) {
+  for (const part of body.matchAll(patterns.part)) {
     const [, amount = '0', unit = 's'] = part;
     total += Number(amount) * (UNIT_MS[unit] ?? Number.NaN);
   }
