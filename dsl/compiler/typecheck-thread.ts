@@ -3,7 +3,7 @@
  * (`typecheck-background.ts`). It answers each request with what `typeCheckScenarios` found and
  * stays alive between requests, so the parsed library files stay cached for the next compile.
  */
-import { serveRequests } from './request-worker.js';
+import { serveRequests } from './worker-protocol.js';
 import { typeCheckScenarios } from './typecheck.js';
 import type { TypeCheckReply, TypeCheckRequest } from './typecheck-background.js';
 

@@ -22,6 +22,42 @@ export interface HttpCallSitesOptions {
   readonly onFile?: (calls: FileHttpCalls) => void;
 }
 
+/** `text` with the characters that are special in a regular expression escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/** A pattern matching text that starts with none of `prefixes` (one character class per branch point). */
+function notStartingWithAny(prefixes: readonly string[]): string {
+  const firsts = [...new Set(prefixes.map((prefix) => prefix[0] as string))];
+  const branches = [`[^${firsts.map(escapeRegExp).join('')}]`];
+  for (const first of firsts) {
+    const tails = prefixes.filter((prefix) => prefix.startsWith(first)).map((prefix) => prefix.slice(1));
+    if (!tails.includes('')) branches.push(`${escapeRegExp(first)}(?:${notStartingWithAny(tails)})`);
+  }
+  return branches.join('|');
+}
+
+/**
+ * esbuild's filter for files ending like `suffix` outside the given folders. esbuild calls a
+ * plugin's onLoad for every file its filter matches (a round trip to this process each), and
+ * its regular expressions (Go's) have no negative look-ahead, so "not under these folders" is
+ * spelled out character by character: the stagecraft runtime's own modules, in every bundle,
+ * are then loaded by esbuild alone.
+ */
+export function notUnder(folders: readonly string[], suffix: RegExp): RegExp {
+  const key = `${folders.join('\0')}\0${suffix.source}`;
+  let filter = filters.get(key);
+  if (filter === undefined) {
+    filter = new RegExp(`^(?:${notStartingWithAny(folders)}).*${suffix.source}`);
+    filters.set(key, filter);
+  }
+  return filter;
+}
+
+/** {@link notUnder}'s filters, built once per process (every bundle of a compile asks again). */
+const filters = new Map<string, RegExp>();
+
 /** The runtime module compiled sites import (`dsl/k6/http-site.ts`). */
 export function httpSiteModule(packageRoot: string): string {
   return join(packageRoot, 'dsl', 'k6', 'http-site.ts');
@@ -37,7 +73,7 @@ export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
   return {
     name: 'stagecraft-http-call-sites',
     setup(plugin) {
-      plugin.onLoad({ filter: /\.m?ts$/, namespace: 'file' }, async (args) => {
+      plugin.onLoad({ filter: notUnder(own, /\.m?ts$/), namespace: 'file' }, async (args) => {
         if (args.path.includes(`${sep}node_modules${sep}`) || own.some((folder) => args.path.startsWith(folder))) return undefined;
         const text = await readFile(args.path, 'utf8');
         const displayPath = relative(options.root, args.path).split(sep).join('/');

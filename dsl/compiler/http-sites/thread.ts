@@ -2,7 +2,7 @@
  * Entry of the worker thread that compiles HTTP call sites for `background.ts`: TypeScript's
  * parser loads here (about 0.25 s) while the main thread loads and validates scenarios.
  */
-import { serveRequests } from '../request-worker.js';
+import { serveRequests } from '../worker-protocol.js';
 import type { HttpCallsReply, HttpCallsRequest } from './background.js';
 import { EndpointDeclarations } from './endpoint-declarations.js';
 import { compileHttpCalls } from './rewrite-source.js';

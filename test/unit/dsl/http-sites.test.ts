@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checksAcceptResponse } from '../../../dsl/compiler/http-sites/checks-target.js';
 import { EndpointDeclarations } from '../../../dsl/compiler/http-sites/endpoint-declarations.js';
 import { compileHttpCalls, type CompiledHttpCalls } from '../../../dsl/compiler/http-sites/rewrite-source.js';
+import { notUnder } from '../../../dsl/compiler/http-sites/plugin.js';
 import { parseSource, ts } from '../../../dsl/compiler/http-sites/syntax.js';
 
 const HEADER = `import { httpService } from '../dsl/index.js';
@@ -163,5 +164,21 @@ describe('checksAcceptResponse', () => {
     ['{ a: named }', false],
   ])('%s → %s', (checks, expected) => {
     expect(accepts(checks)).toBe(expected);
+  });
+});
+
+describe('notUnder', () => {
+  const filter = notUnder(['/work/app/dsl/', '/work/app/core/'], /\.m?ts$/);
+
+  it.each([
+    ['/work/app/scenarios/a.ts', true],
+    ['/work/app/dslx/a.ts', true],
+    ['/work/app/cor/a.mts', true],
+    ['/other/dsl/a.ts', true],
+    ['/work/app/dsl/k6/runtime.ts', false],
+    ['/work/app/core/duration.ts', false],
+    ['/work/app/scenarios/a.js', false],
+  ])('%s → %s', (path, expected) => {
+    expect(filter.test(path)).toBe(expected);
   });
 });
