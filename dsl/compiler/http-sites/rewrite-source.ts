@@ -1,3 +1,4 @@
+import { dirname, relative, sep } from 'node:path';
 import type { EndpointDeclarations } from './endpoint-declarations.js';
 import { callReplacement, canInline, siteFunction, siteImports } from './emit-call-site.js';
 import { findHttpCallSites, type GeneralHttpCall } from './find-call-sites.js';
@@ -19,6 +20,15 @@ export interface SourceToCompile {
   readonly text: string;
   /** The file's path as the generated script's comments show it (relative to the project). */
   readonly displayPath: string;
+}
+
+/**
+ * How `file` imports `module`: a relative specifier, so that the rewritten source (embedded in
+ * the source map) is the same wherever the project is checked out.
+ */
+function relativeSpecifier(file: string, module: string): string {
+  const path = relative(dirname(file), module).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 function uniqueName(base: string, taken: (name: string) => boolean): string {
@@ -55,6 +65,6 @@ export function compileHttpCalls(input: SourceToCompile, declarations: EndpointD
     functions.push(form === 'block' ? `var ${name}Site;` : siteFunction(site, name));
   }
   code += input.text.slice(position);
-  code += `\n\n${functions.join('\n\n')}\n\n${siteImports(helperModule)}\n`;
+  code += `\n\n${functions.join('\n\n')}\n\n${siteImports(relativeSpecifier(input.file, helperModule))}\n`;
   return { code, compiled: sites.map((site) => `${site.line}:${site.column}`), general };
 }

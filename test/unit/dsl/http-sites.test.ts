@@ -41,6 +41,8 @@ describe('compileHttpCalls', () => {
     );
     expect(output[input.length - 4]).toBe('');
     expect(() => transformSync(result.code, { loader: 'ts', format: 'esm' })).not.toThrow();
+    // Relative, so the rewritten source in the source map is the same in every checkout.
+    expect(result.code).toContain('from "../../stagecraft/dsl/k6/http-site.ts";');
   });
 
   it('encodes literal path and query values at compile time and fills the template in its own order', () => {
