@@ -20,14 +20,18 @@ export function splitPathTemplate(template: string): string[] {
   return template.split(/\{([^}]+)\}/);
 }
 
+/** A path parameter's value, URL-encoded; `undefined` or `null` is an error naming the placeholder. */
+export function pathValue(value: string | number | null | undefined, name: string, template: string): string {
+  if (value === undefined || value === null) throw new Error(`stagecraft: path ${template} needs a value for {${name}}`);
+  return encodeURIComponent(value);
+}
+
 /** Fills the names of a split path template with URL-encoded values. */
 export function fillPath(parts: readonly string[], params: Readonly<Record<string, string | number>> | undefined, template: string): string {
   let path = parts[0] ?? '';
   for (let index = 1; index < parts.length; index += 2) {
     const name = parts[index] as string;
-    const value = params?.[name];
-    if (value === undefined || value === null) throw new Error(`stagecraft: path ${template} needs a value for {${name}}`);
-    path += encodeURIComponent(value) + (parts[index + 1] ?? '');
+    path += pathValue(params?.[name], name, template) + (parts[index + 1] ?? '');
   }
   return path;
 }

@@ -4,14 +4,14 @@ import { VuContext } from './runtime.js';
 
 /**
  * What a compiled HTTP call site needs at run time. The compiler (`dsl/compiler/http-sites/`)
- * turns `vu.http(endpoint, { ... })` calls it can read into a function per call site that
- * builds the URL, sends the request with k6's function for the method and runs the checks in
- * straight-line code, as a hand-written script does; these helpers are the parts that code
- * shares. Everything is prepared once per VU and call site.
+ * turns `vu.http(endpoint, { ... })` calls it can read into straight-line code (inline, or a
+ * function per call site) that builds the URL, sends the request with k6's function for the
+ * method and runs the checks, as a hand-written script does; these helpers are the parts that
+ * code shares. Everything is prepared once per VU and call site.
  */
 
 /** Re-exported so compiled sites import everything they use from one module. */
-export { bodyText, isJsonBody, paramsWith, queryValue, resultOf, sendRequest } from './http-call.js';
+export { bodyText, isJsonBody, paramsWith, pathValue, queryValue, resultOf, sendRequest } from './http-call.js';
 
 /** The runtime's own `vu`: a compiled site whose receiver is anything else makes the general `vu.http` call. */
 export { VuContext };
@@ -28,10 +28,4 @@ export function prepareHttpSite(endpoint: HttpEndpoint, method: string, path: st
     );
   }
   return prepareEndpoint(endpoint);
-}
-
-/** A path parameter's value, URL-encoded; `undefined` or `null` is an error naming the placeholder. */
-export function pathValue(value: string | number | null | undefined, name: string, template: string): string {
-  if (value === undefined || value === null) throw new Error(`stagecraft: path ${template} needs a value for {${name}}`);
-  return encodeURIComponent(value);
 }

@@ -74,7 +74,7 @@ export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
     name: 'stagecraft-http-call-sites',
     setup(plugin) {
       plugin.onLoad({ filter: notUnder(own, /\.m?ts$/), namespace: 'file' }, async (args) => {
-        if (args.path.includes(`${sep}node_modules${sep}`) || own.some((folder) => args.path.startsWith(folder))) return undefined;
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
         const text = await readFile(args.path, 'utf8');
         const displayPath = relative(options.root, args.path).split(sep).join('/');
         const result = await compile({ file: args.path, text, displayPath });
