@@ -1,7 +1,7 @@
 import type TypeScript from 'typescript';
 import { checksAcceptResponse } from './checks-target.js';
 import { declarationCounts, type EndpointDeclaration } from './endpoint-declarations.js';
-import { constantText, lineOf, propertyName, ts } from './syntax.js';
+import { constantText, positionOf, propertyName, ts } from './syntax.js';
 
 /** A piece of the call's source that the compiled site receives as an argument. */
 export interface SiteArgument {
@@ -158,12 +158,10 @@ function readSite(call: TypeScript.CallExpression, source: TypeScript.SourceFile
     throw new NotCompiled(`params do not name exactly the placeholders of ${declaration.path}`);
   }
   const start = call.getStart(source);
-  const { line, character } = source.getLineAndCharacterOfPosition(start);
   return {
     start,
     end: call.getEnd(),
-    line: line + 1,
-    column: character + 1,
+    ...positionOf(source, start),
     endpointName: endpointNode.text,
     declaration,
     pathValues,
@@ -196,8 +194,7 @@ export function findHttpCallSites(source: TypeScript.SourceFile, endpoints: Read
   const general: GeneralHttpCall[] = [];
   const declared = declarationCounts(source);
   const leaveGeneral = (node: TypeScript.Node, reason: string): void => {
-    const start = node.getStart(source);
-    general.push({ line: lineOf(source, start), column: source.getLineAndCharacterOfPosition(start).character + 1, reason });
+    general.push({ ...positionOf(source, node.getStart(source)), reason });
   };
   // Calls inside a compiled call's arguments stay general: the arguments are copied as written.
   const visit = (node: TypeScript.Node, insideSite: boolean): void => {

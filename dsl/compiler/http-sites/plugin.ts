@@ -77,7 +77,7 @@ export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
         if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
         const text = await readFile(args.path, 'utf8');
         const displayPath = relative(options.root, args.path).split(sep).join('/');
-        const result = await compile({ file: args.path, text, displayPath });
+        const result = await compile({ file: args.path, text });
         if (result.compiled.length > 0 || result.general.length > 0) options.onFile?.({ file: displayPath, compiled: result.compiled, general: result.general });
         return result.compiled.length === 0 ? undefined : { contents: result.code, loader: 'ts' };
       });

@@ -14,12 +14,10 @@ export interface CompiledHttpCalls {
   readonly general: readonly GeneralHttpCall[];
 }
 
-/** Where a file is and how the generated script should name it. */
+/** A file to compile: where it is (imports resolve from there) and its text. */
 export interface SourceToCompile {
   readonly file: string;
   readonly text: string;
-  /** The file's path as the generated script's comments show it (relative to the project). */
-  readonly displayPath: string;
 }
 
 /**

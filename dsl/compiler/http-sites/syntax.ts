@@ -48,7 +48,8 @@ export function constantText(node: TypeScript.Expression): string | undefined {
   return undefined;
 }
 
-/** 1-based line of a position. */
-export function lineOf(source: TypeScript.SourceFile, position: number): number {
-  return source.getLineAndCharacterOfPosition(position).line + 1;
+/** 1-based line and column of a position. */
+export function positionOf(source: TypeScript.SourceFile, position: number): { readonly line: number; readonly column: number } {
+  const { line, character } = source.getLineAndCharacterOfPosition(position);
+  return { line: line + 1, column: character + 1 };
 }

@@ -19,7 +19,7 @@ const remove = svc.endpoint('remove', { method: 'DELETE', path: '/items/{id}' })
 `;
 
 function compile(body: string, file = '/project/scenarios/s.ts'): CompiledHttpCalls {
-  return compileHttpCalls({ file, text: HEADER + body, displayPath: 'scenarios/s.ts' }, new EndpointDeclarations(), '/stagecraft/dsl/k6/http-site.ts');
+  return compileHttpCalls({ file, text: HEADER + body }, new EndpointDeclarations(), '/stagecraft/dsl/k6/http-site.ts');
 }
 
 /** The compiled code of a flow (inlined calls and appended functions). */
@@ -128,7 +128,7 @@ describe('compileHttpCalls', () => {
     const folder = await mkdtemp(join(tmpdir(), 'stagecraft-sites-'));
     await writeFile(join(folder, 'services.ts'), `${HEADER}export const shared = svc.endpoint('shared', { method: 'PUT', path: '/shared/{k}' });\nexport { getItem };\n`);
     const text = `import { shared as renamed, getItem } from './services.js';\nimport type { shared as typeOnly } from './services.js';\nexport function flow(vu) { vu.http(renamed, { params: { k: 'x' }, body: {} }); vu.http(getItem, { params: { id: 1 } }); vu.http(typeOnly, { params: { k: 'y' } }); }\n`;
-    const result = compileHttpCalls({ file: join(folder, 'scenario.ts'), text, displayPath: 'scenario.ts' }, new EndpointDeclarations(), '/h.ts');
+    const result = compileHttpCalls({ file: join(folder, 'scenario.ts'), text }, new EndpointDeclarations(), '/h.ts');
     expect(result.compiled).toEqual(['3:28']);
     expect(result.code).toContain('stagecraftK6Http.put(`${site.base}/shared/x`, JSON.stringify(stagecraft_body), site.jsonParams)');
     expect(result.general.map((entry) => entry.reason)).toEqual([
@@ -139,7 +139,7 @@ describe('compileHttpCalls', () => {
 
   it('returns files without calls unchanged, without parsing them', () => {
     const text = 'export const x = 1;\n';
-    expect(compileHttpCalls({ file: '/x.ts', text, displayPath: 'x.ts' }, new EndpointDeclarations(), '/h.ts')).toEqual({ code: text, compiled: [], general: [] });
+    expect(compileHttpCalls({ file: '/x.ts', text }, new EndpointDeclarations(), '/h.ts')).toEqual({ code: text, compiled: [], general: [] });
   });
 });
 
