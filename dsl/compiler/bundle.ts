@@ -31,11 +31,10 @@ export interface EntryInput {
   readonly options: K6Options;
   readonly plan: RuntimePlan;
   /**
-   * Compile `vu.http(...)` calls into direct k6 requests (default true). Off, every call takes
-   * the runtime's general path: same requests, tags and checks, more CPU per request.
+   * Compiles `vu.http(...)` calls into direct k6 requests; shared by the bundles of one compile
+   * (service modules are read once). Without it every call takes the runtime's general path:
+   * same requests, tags and checks, more CPU per request.
    */
-  readonly compileHttpCalls?: boolean;
-  /** Shared by the bundles of one compile (service modules are read once). */
   readonly httpCallCompiler?: HttpCallCompiler;
 }
 
@@ -152,10 +151,8 @@ export async function bundleScenario(input: EntryInput, outFile: string): Promis
 
 function runEsbuild(input: EntryInput, outFile: string, httpCalls: FileHttpCalls[]): ReturnType<typeof build<{ write: false; outfile: string }>> {
   const packageRoot = projectRoot();
-  const sites =
-    input.compileHttpCalls === false
-      ? []
-      : [httpCallSitesPlugin({ root: input.root, packageRoot, ...(input.httpCallCompiler ? { compiler: input.httpCallCompiler } : {}), onFile: (calls) => httpCalls.push(calls) })];
+  const compiler = input.httpCallCompiler;
+  const sites = compiler === undefined ? [] : [httpCallSitesPlugin({ root: input.root, packageRoot, compiler, onFile: (calls) => httpCalls.push(calls) })];
   return build({
     stdin: { contents: entrySource(input), resolveDir: input.root, sourcefile: 'stagecraft-entry.js', loader: 'js' },
     absWorkingDir: input.root,

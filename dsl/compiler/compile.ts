@@ -122,8 +122,8 @@ function header(source: string, name: string, hash: string, envNames: readonly s
 interface BundleSettings {
   readonly root: string;
   readonly outDir: string;
-  readonly compileHttpCalls: boolean;
-  readonly httpCallCompiler: HttpCallCompiler;
+  /** Undefined when `vu.http` calls are not compiled (`CompileOptions.compileHttpCalls: false`). */
+  readonly httpCallCompiler: HttpCallCompiler | undefined;
 }
 
 async function compileOne(source: ScenarioSource, definition: TestDefinition, settings: BundleSettings): Promise<CompiledScenario> {
@@ -143,8 +143,7 @@ async function compileOne(source: ScenarioSource, definition: TestDefinition, se
       hasTeardown: definition.teardown !== undefined,
       options,
       plan,
-      compileHttpCalls: settings.compileHttpCalls,
-      httpCallCompiler: settings.httpCallCompiler,
+      ...(settings.httpCallCompiler === undefined ? {} : { httpCallCompiler: settings.httpCallCompiler }),
     },
     scriptPath,
   );
@@ -202,7 +201,7 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
   const compileHttpCalls = options.compileHttpCalls ?? true;
   // TypeScript's parser loads in a worker while this thread loads and validates the scenarios.
   if (compileHttpCalls) warmHttpCallCompiler();
-  const settings: BundleSettings = { root, outDir, compileHttpCalls, httpCallCompiler: httpCallCompiler(httpSiteModule(projectRoot())) };
+  const settings: BundleSettings = { root, outDir, httpCallCompiler: compileHttpCalls ? httpCallCompiler(httpSiteModule(projectRoot())) : undefined };
   for (const source of sources) {
     const loaded = await loadDefinition(source);
     if (!loaded.ok) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { httpCallCompiler, type HttpCallCompiler } from './background.js';
+import type { HttpCallCompiler } from './background.js';
 import type { CompiledHttpCalls } from './rewrite-source.js';
 
 /** What the plugin did to one file of the bundle. */
@@ -16,8 +16,8 @@ export interface HttpCallSitesOptions {
   readonly root: string;
   /** The stagecraft package root: its own `dsl/` and `core/` modules are never rewritten. */
   readonly packageRoot: string;
-  /** Shared across the bundles of one compile, so imported service modules are read once (default: one for this plugin). */
-  readonly compiler?: HttpCallCompiler;
+  /** Compiles one file's calls; shared across the bundles of one compile, so imported service modules are read once. */
+  readonly compiler: HttpCallCompiler;
   /** Receives what was done to each file that has `.http(` calls. */
   readonly onFile?: (calls: FileHttpCalls) => void;
 }
@@ -69,7 +69,6 @@ export function httpSiteModule(packageRoot: string): string {
  */
 export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
   const own = [join(options.packageRoot, 'dsl') + sep, join(options.packageRoot, 'core') + sep];
-  const compile = options.compiler ?? httpCallCompiler(httpSiteModule(options.packageRoot));
   return {
     name: 'stagecraft-http-call-sites',
     setup(plugin) {
@@ -77,7 +76,7 @@ export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
         if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
         const text = await readFile(args.path, 'utf8');
         const displayPath = relative(options.root, args.path).split(sep).join('/');
-        const result = await compile({ file: args.path, text });
+        const result = await options.compiler({ file: args.path, text });
         if (result.compiled.length > 0 || result.general.length > 0) options.onFile?.({ file: displayPath, compiled: result.compiled, general: result.general });
         return result.compiled.length === 0 ? undefined : { contents: result.code, loader: 'ts' };
       });
