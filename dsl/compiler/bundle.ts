@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { projectRoot } from '../../core/project.js';
 import type { K6Options } from './k6-options.js';
 import type { RuntimePlan } from '../k6/runtime.js';
-import type { HttpCallCompiler } from './http-sites/background.js';
+import type { HttpCallCompiler } from './http-sites/rewrite-source.js';
 import { httpCallSitesPlugin, type FileHttpCalls } from './http-sites/plugin.js';
 
 /** The bundled script and its source map, before the header is added. */

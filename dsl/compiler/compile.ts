@@ -12,8 +12,8 @@ import { scopeNames, serviceTagValue } from '../thresholds.js';
 import { planAssets } from './assets.js';
 import { fitTimeline } from './fit-timeline.js';
 import { bundleScenario } from './bundle.js';
-import { httpCallCompiler, warmHttpCallCompiler, type HttpCallCompiler } from './http-sites/background.js';
 import { httpSiteModule, type FileHttpCalls } from './http-sites/plugin.js';
+import { httpCallCompiler, type HttpCallCompiler } from './http-sites/rewrite-source.js';
 import { discoverScenarios, selectScenarios, type ScenarioSource } from './discover.js';
 import { buildK6Options, scenarioMetadata, type K6Options } from './k6-options.js';
 import { loadDefinition } from './load-definition.js';
@@ -199,8 +199,6 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
   const typeCheck = options.typeCheck === false ? undefined : typeCheckInBackground(sources.map((source) => source.file), { root });
   const checked: { source: ScenarioSource; problems: Problem[]; compiled?: Promise<CompiledScenario> }[] = [];
   const compileHttpCalls = options.compileHttpCalls ?? true;
-  // TypeScript's parser loads in a worker while this thread loads and validates the scenarios.
-  if (compileHttpCalls) warmHttpCallCompiler();
   const settings: BundleSettings = { root, outDir, httpCallCompiler: compileHttpCalls ? httpCallCompiler(httpSiteModule(projectRoot())) : undefined };
   for (const source of sources) {
     const loaded = await loadDefinition(source);

@@ -1,28 +1,35 @@
-import type TypeScript from 'typescript';
-import { propertyName, ts } from './syntax.js';
+import type { Expression, Node } from 'oxc-parser';
+import { propertyName, walk, type Ancestors } from './syntax.js';
 
 /** Members of an `HttpResult` that k6's own response has with the same meaning. */
 const SHARED_MEMBERS: ReadonlySet<string> = new Set(['status', 'body', 'headers']);
 
+/** True when `member` (a `x.name` expression) is assigned to or updated rather than read. */
+function isWritten(member: Node, parent: Node | undefined): boolean {
+  return (parent?.type === 'AssignmentExpression' && parent.left === member) || parent?.type === 'UpdateExpression';
+}
+
+/** True when the identifier `node` is a use of the parameter that only reads a shared member or calls `json()`. */
+function isSharedUse(node: Node, ancestors: Ancestors): boolean {
+  const parent = ancestors.at(-1);
+  if (parent?.type !== 'MemberExpression') return false;
+  // `x.parameter` names a property, not the parameter.
+  if (parent.property === node && !parent.computed) return true;
+  if (parent.object !== node || parent.computed || parent.property.type !== 'Identifier') return false;
+  const grandparent = ancestors.at(-2);
+  if (isWritten(parent, grandparent)) return false;
+  const member = parent.property.name;
+  return SHARED_MEMBERS.has(member) || (member === 'json' && grandparent?.type === 'CallExpression' && grandparent.callee === parent);
+}
+
 /** True when every use of `parameter` in `body` is `parameter.status|body|headers` or `parameter.json(...)`. */
-function usesSharedMembersOnly(body: TypeScript.Node, parameter: string): boolean {
-  const api = ts();
+function usesSharedMembersOnly(body: Node, parameter: string): boolean {
   let shared = true;
-  const visit = (node: TypeScript.Node): void => {
-    if (!shared) return;
-    if (api.isIdentifier(node) && node.text === parameter) {
-      const parent = node.parent;
-      // `x.parameter` names a property, not the parameter.
-      const isPropertyName = api.isPropertyAccessExpression(parent) && parent.name === node;
-      const member = api.isPropertyAccessExpression(parent) && parent.expression === node ? parent.name.text : undefined;
-      const isRead = member !== undefined && !(api.isBinaryExpression(parent.parent) && parent.parent.left === parent && parent.parent.operatorToken.kind === api.SyntaxKind.EqualsToken);
-      const isJsonCall = member === 'json' && api.isCallExpression(parent.parent) && parent.parent.expression === parent;
-      if (!isPropertyName && !(isRead && (SHARED_MEMBERS.has(member ?? '') || isJsonCall))) shared = false;
-      return;
-    }
-    node.forEachChild(visit);
-  };
-  visit(body);
+  walk(body, (node, ancestors) => {
+    if (!shared) return false;
+    if (node.type === 'Identifier' && node.name === parameter && !isSharedUse(node, ancestors)) shared = false;
+    return undefined;
+  });
   return shared;
 }
 
@@ -32,16 +39,15 @@ function usesSharedMembersOnly(body: TypeScript.Node, parameter: string): boolea
  * argument (what k6's response has with the same meaning). Saves building the result object
  * for every request; anything else (`ok`, `durationMs`, checks passed by name) gets the result.
  */
-export function checksAcceptResponse(checks: TypeScript.Expression): boolean {
-  const api = ts();
-  if (!api.isObjectLiteralExpression(checks)) return false;
+export function checksAcceptResponse(checks: Expression): boolean {
+  if (checks.type !== 'ObjectExpression') return false;
   return checks.properties.every((property) => {
-    if (!api.isPropertyAssignment(property) || propertyName(property.name) === undefined) return false;
-    const check = property.initializer;
-    if (!api.isArrowFunction(check) && !api.isFunctionExpression(check)) return false;
-    const [parameter, ...rest] = check.parameters;
+    if (property.type !== 'Property' || property.kind !== 'init' || property.method || property.shorthand || propertyName(property.key, property.computed) === undefined) return false;
+    const check = property.value;
+    if (check.type !== 'ArrowFunctionExpression' && check.type !== 'FunctionExpression') return false;
+    const [parameter, ...rest] = check.params;
     if (parameter === undefined) return true;
-    if (rest.length > 0 || !api.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined || parameter.initializer !== undefined) return false;
-    return usesSharedMembersOnly(check.body, parameter.name.text);
+    if (rest.length > 0 || parameter.type !== 'Identifier' || check.body === null) return false;
+    return usesSharedMembersOnly(check.body, parameter.name);
   });
 }

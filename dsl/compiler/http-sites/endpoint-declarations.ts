@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type TypeScript from 'typescript';
+import type { BindingPattern, Expression, Node, Program } from 'oxc-parser';
 import type { HttpMethod } from '../../http.js';
-import { parseSource, propertyName, stringValue, ts } from './syntax.js';
+import { parseSource, propertyName, stringValue, walk, type ParsedSource } from './syntax.js';
 
 /** What the compiler reads from `const x = service.endpoint('name', { method, path })`. */
 export interface EndpointDeclaration {
@@ -13,35 +13,33 @@ export interface EndpointDeclaration {
 const METHODS: ReadonlySet<string> = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** `x.endpoint('name', { method: 'GET', path: '/p', ... })` with literal method and path; undefined for anything else. */
-function endpointCall(initializer: TypeScript.Expression | undefined): EndpointDeclaration | undefined {
-  const api = ts();
-  if (initializer === undefined || !api.isCallExpression(initializer)) return undefined;
-  const callee = initializer.expression;
-  if (!api.isPropertyAccessExpression(callee) || callee.name.text !== 'endpoint') return undefined;
-  const spec = initializer.arguments[1];
-  if (initializer.arguments.length !== 2 || stringValue(initializer.arguments[0]) === undefined || spec === undefined || !api.isObjectLiteralExpression(spec)) return undefined;
+function endpointCall(initializer: Expression | null): EndpointDeclaration | undefined {
+  if (initializer?.type !== 'CallExpression') return undefined;
+  const callee = initializer.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'endpoint') return undefined;
+  const [name, spec, ...extra] = initializer.arguments;
+  if (extra.length > 0 || stringValue(name) === undefined || spec?.type !== 'ObjectExpression') return undefined;
   let method: string | undefined;
   let path: string | undefined;
   for (const property of spec.properties) {
-    if (!api.isPropertyAssignment(property)) return undefined;
-    const name = propertyName(property.name);
-    if (name === 'method') method = stringValue(property.initializer);
-    if (name === 'path') path = stringValue(property.initializer);
+    if (property.type !== 'Property' || property.kind !== 'init' || property.method || property.shorthand) return undefined;
+    const key = propertyName(property.key, property.computed);
+    if (key === 'method') method = stringValue(property.value);
+    if (key === 'path') path = stringValue(property.value);
   }
   return method !== undefined && METHODS.has(method) && path !== undefined ? { method: method as HttpMethod, path } : undefined;
 }
 
 /** Top-level `const` endpoint declarations of a file, by name (`exportedOnly`: only `export const`). */
-function declaredEndpoints(source: TypeScript.SourceFile, exportedOnly: boolean): Map<string, EndpointDeclaration> {
-  const api = ts();
+function declaredEndpoints(program: Program, exportedOnly: boolean): Map<string, EndpointDeclaration> {
   const found = new Map<string, EndpointDeclaration>();
-  for (const statement of source.statements) {
-    if (!api.isVariableStatement(statement) || (statement.declarationList.flags & api.NodeFlags.Const) === 0) continue;
-    const exported = statement.modifiers?.some((modifier) => modifier.kind === api.SyntaxKind.ExportKeyword) ?? false;
-    if (exportedOnly && !exported) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      const endpoint = endpointCall(declaration.initializer);
-      if (endpoint !== undefined && api.isIdentifier(declaration.name)) found.set(declaration.name.text, endpoint);
+  for (const statement of program.body) {
+    const exported = statement.type === 'ExportNamedDeclaration';
+    const declaration = exported ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const' || (exportedOnly && !exported)) continue;
+    for (const declarator of declaration.declarations) {
+      const endpoint = endpointCall(declarator.init);
+      if (endpoint !== undefined && declarator.id.type === 'Identifier') found.set(declarator.id.name, endpoint);
     }
   }
   return found;
@@ -65,7 +63,8 @@ export class EndpointDeclarations {
   private exportedFrom(file: string): Map<string, EndpointDeclaration> {
     let exported = this.exportedByFile.get(file);
     if (exported === undefined) {
-      exported = declaredEndpoints(parseSource(file, readFileSync(file, 'utf8')), true);
+      const source = parseSource(file, readFileSync(file, 'utf8'));
+      exported = source === undefined ? new Map() : declaredEndpoints(source.program, true);
       this.exportedByFile.set(file, exported);
     }
     return exported;
@@ -76,52 +75,75 @@ export class EndpointDeclarations {
    * `export const` declarations from relative TypeScript modules. Anything else (re-exports,
    * namespace imports, endpoints built in functions) is not read, and calls on it stay general.
    */
-  visibleIn(source: TypeScript.SourceFile, file: string): Map<string, EndpointDeclaration> {
-    const api = ts();
-    const visible = declaredEndpoints(source, false);
-    for (const statement of source.statements) {
-      if (!api.isImportDeclaration(statement) || statement.importClause?.isTypeOnly === true) continue;
-      const bindings = statement.importClause?.namedBindings;
-      const target = importedFile(file, stringValue(statement.moduleSpecifier) ?? '');
-      if (target === undefined || bindings === undefined || !api.isNamedImports(bindings)) continue;
-      for (const element of bindings.elements) {
-        const declaration = this.exportedFrom(target).get((element.propertyName ?? element.name).text);
-        if (declaration !== undefined && !element.isTypeOnly) visible.set(element.name.text, declaration);
+  visibleIn(source: ParsedSource): Map<string, EndpointDeclaration> {
+    const visible = declaredEndpoints(source.program, false);
+    for (const statement of source.program.body) {
+      if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+      const target = importedFile(source.file, statement.source.value);
+      if (target === undefined) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type') continue;
+        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+        const declaration = this.exportedFrom(target).get(imported);
+        if (declaration !== undefined) visible.set(specifier.local.name, declaration);
       }
     }
     return visible;
   }
 }
 
-/** True when `node` is the name a declaration introduces (a variable, parameter, function, class, import...). */
-function isDeclarationName(node: TypeScript.Identifier): boolean {
-  const api = ts();
-  const parent = node.parent as TypeScript.Node & { readonly name?: TypeScript.Node };
-  const declares =
-    api.isVariableDeclaration(parent) ||
-    api.isParameter(parent) ||
-    api.isBindingElement(parent) ||
-    api.isFunctionDeclaration(parent) ||
-    api.isFunctionExpression(parent) ||
-    api.isClassDeclaration(parent) ||
-    api.isClassExpression(parent) ||
-    api.isImportSpecifier(parent) ||
-    api.isImportClause(parent) ||
-    api.isNamespaceImport(parent) ||
-    api.isImportEqualsDeclaration(parent) ||
-    api.isEnumDeclaration(parent) ||
-    api.isModuleDeclaration(parent);
-  return declares && parent.name === node;
+/** The names a binding pattern introduces (`a`, `{ a, b: [c] }`, `...rest`, `x = 1`). */
+function boundNames(pattern: BindingPattern | Node | null): string[] {
+  switch (pattern?.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property) => boundNames(property.type === 'RestElement' ? property.argument : property.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element) => boundNames(element));
+    case 'AssignmentPattern':
+      return boundNames(pattern.left);
+    case 'RestElement':
+      return boundNames(pattern.argument);
+    case 'TSParameterProperty':
+      return boundNames(pattern.parameter);
+    default:
+      return [];
+  }
+}
+
+/** The names a node declares in some scope (variables, parameters, functions, classes, imports, enums, namespaces, catch bindings). */
+function declaredNames(node: Node): string[] {
+  switch (node.type) {
+    case 'VariableDeclarator':
+      return boundNames(node.id);
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'TSDeclareFunction':
+    case 'ArrowFunctionExpression':
+      return [...(node.id === null ? [] : [node.id.name]), ...node.params.flatMap((parameter) => boundNames(parameter))];
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+    case 'TSImportEqualsDeclaration':
+    case 'TSEnumDeclaration':
+      return boundNames('local' in node ? node.local : node.id);
+    case 'TSModuleDeclaration':
+      return node.id.type === 'Identifier' ? [node.id.name] : [];
+    case 'CatchClause':
+      return boundNames(node.param);
+    default:
+      return [];
+  }
 }
 
 /** How many times each name is declared anywhere in a file: a name declared twice may be shadowed at a call. */
-export function declarationCounts(source: TypeScript.SourceFile): Map<string, number> {
-  const api = ts();
+export function declarationCounts(program: Program): Map<string, number> {
   const counts = new Map<string, number>();
-  const visit = (node: TypeScript.Node): void => {
-    if (api.isIdentifier(node) && isDeclarationName(node)) counts.set(node.text, (counts.get(node.text) ?? 0) + 1);
-    node.forEachChild(visit);
-  };
-  visit(source);
+  walk(program, (node) => {
+    for (const name of declaredNames(node)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  });
   return counts;
 }

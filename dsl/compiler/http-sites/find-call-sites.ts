@@ -1,7 +1,7 @@
-import type TypeScript from 'typescript';
+import type { CallExpression, Expression, Node, StaticMemberExpression } from 'oxc-parser';
 import { checksAcceptResponse } from './checks-target.js';
 import { declarationCounts, type EndpointDeclaration } from './endpoint-declarations.js';
-import { constantText, positionOf, propertyName, ts } from './syntax.js';
+import { constantText, propertyName, walk, type Ancestors, type ParsedSource } from './syntax.js';
 
 /** A piece of the call's source that the compiled site receives as an argument. */
 export interface SiteArgument {
@@ -71,30 +71,28 @@ function placeholders(path: string): string[] {
 }
 
 /** The property assignments of an object literal by name, in source order; throws `NotCompiled` for spreads, methods and computed or repeated names. */
-function literalProperties(node: TypeScript.Expression, what: string): [string, TypeScript.Expression][] {
-  const api = ts();
-  if (!api.isObjectLiteralExpression(node)) throw new NotCompiled(`${what} is not an object literal`);
+function literalProperties(node: Expression, what: string): [string, Expression][] {
+  if (node.type !== 'ObjectExpression') throw new NotCompiled(`${what} is not an object literal`);
   const seen = new Set<string>();
-  return node.properties.map((property): [string, TypeScript.Expression] => {
-    const name = api.isPropertyAssignment(property) || api.isShorthandPropertyAssignment(property) ? propertyName(property.name) : undefined;
-    if (name === undefined || seen.has(name)) throw new NotCompiled(`${what} has a spread, method, computed or repeated property`);
+  return node.properties.map((property): [string, Expression] => {
+    const name = property.type === 'Property' && property.kind === 'init' && !property.method ? propertyName(property.key, property.computed) : undefined;
+    if (property.type !== 'Property' || name === undefined || seen.has(name)) throw new NotCompiled(`${what} has a spread, method, computed or repeated property`);
     seen.add(name);
-    return [name, api.isPropertyAssignment(property) ? property.initializer : (property as TypeScript.ShorthandPropertyAssignment).name];
+    return [name, property.value];
   });
 }
 
 /** False when the call is an expression statement (or `void`ed), so its value is never read. */
-function isResultUsed(call: TypeScript.CallExpression): boolean {
-  const api = ts();
-  let node: TypeScript.Node = call.parent;
-  while (api.isParenthesizedExpression(node)) node = node.parent;
-  return !api.isExpressionStatement(node) && !api.isVoidExpression(node);
+function isResultUsed(ancestors: Ancestors): boolean {
+  let index = ancestors.length - 1;
+  while (ancestors[index]?.type === 'ParenthesizedExpression') index -= 1;
+  const holder = ancestors[index];
+  return holder?.type !== 'ExpressionStatement' && !(holder?.type === 'UnaryExpression' && holder.operator === 'void');
 }
 
-function bodyKind(node: TypeScript.Expression): BodyKind {
-  const api = ts();
-  if (api.isObjectLiteralExpression(node) || api.isArrayLiteralExpression(node)) return 'json';
-  if (api.isStringLiteral(node) || api.isNoSubstitutionTemplateLiteral(node) || api.isTemplateExpression(node)) return 'text';
+function bodyKind(node: Expression): BodyKind {
+  if (node.type === 'ObjectExpression' || node.type === 'ArrayExpression') return 'json';
+  if ((node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral') return 'text';
   return 'unknown';
 }
 
@@ -103,40 +101,41 @@ class ArgumentList {
   readonly list: SiteArgument[] = [];
   private readonly used = new Set<string>();
 
-  constructor(private readonly source: TypeScript.SourceFile) {}
-
-  add(node: TypeScript.Node, preferred: string): string {
+  add(node: Node, preferred: string): string {
     const base = preferred.replace(/[^A-Za-z0-9_$]/g, '_');
     let parameter = base;
     for (let index = 2; this.used.has(parameter); index += 1) parameter = `${base}${index}`;
     this.used.add(parameter);
-    this.list.push({ start: node.getStart(this.source), end: node.getEnd(), parameter });
+    this.list.push({ start: node.start, end: node.end, parameter });
     return parameter;
   }
 }
 
-function urlValues(entries: readonly [string, TypeScript.Expression][], prefix: string, source: TypeScript.SourceFile, args: ArgumentList): UrlValue[] {
+function urlValues(entries: readonly [string, Expression][], prefix: string, text: string, args: ArgumentList): UrlValue[] {
   return entries.map(([name, node]) => {
     const constant = constantText(node);
-    const text = node.getText(source);
-    return constant === undefined ? { name, text, parameter: args.add(node, `${prefix}_${name}`) } : { name, text, constant };
+    const written = text.slice(node.start, node.end);
+    return constant === undefined ? { name, text: written, parameter: args.add(node, `${prefix}_${name}`) } : { name, text: written, constant };
   });
 }
 
-function readSite(call: TypeScript.CallExpression, source: TypeScript.SourceFile, endpoints: ReadonlyMap<string, EndpointDeclaration>, declared: ReadonlyMap<string, number>): HttpCallSite {
-  const api = ts();
-  const callee = call.expression as TypeScript.PropertyAccessExpression;
+/** A `x.http(...)` call: a call of a non-optional, non-computed member named `http`. */
+type HttpCall = CallExpression & { readonly callee: StaticMemberExpression };
+
+function readSite(call: HttpCall, ancestors: Ancestors, source: ParsedSource, endpoints: ReadonlyMap<string, EndpointDeclaration>, declared: ReadonlyMap<string, number>): HttpCallSite {
+  const receiver = call.callee.object;
   const [endpointNode, optionsNode, ...extra] = call.arguments;
-  if (!api.isIdentifier(callee.expression)) throw new NotCompiled('the receiver is not a plain name');
-  if (endpointNode === undefined || extra.length > 0 || call.arguments.some((argument) => api.isSpreadElement(argument))) throw new NotCompiled('the arguments are not (endpoint, options)');
-  if (!api.isIdentifier(endpointNode)) throw new NotCompiled('the endpoint is not a plain name');
-  const declaration = endpoints.get(endpointNode.text);
-  if (declaration === undefined) throw new NotCompiled(`"${endpointNode.text}" is not a top-level endpoint declaration of this file or a relative import`);
-  if ((declared.get(endpointNode.text) ?? 0) > 1) throw new NotCompiled(`"${endpointNode.text}" is declared more than once in the file`);
-  const args = new ArgumentList(source);
-  args.add(callee.expression, 'vu');
+  if (receiver.type !== 'Identifier') throw new NotCompiled('the receiver is not a plain name');
+  if (endpointNode === undefined || extra.length > 0 || call.arguments.some((argument) => argument.type === 'SpreadElement')) throw new NotCompiled('the arguments are not (endpoint, options)');
+  if (endpointNode.type !== 'Identifier') throw new NotCompiled('the endpoint is not a plain name');
+  const declaration = endpoints.get(endpointNode.name);
+  if (declaration === undefined) throw new NotCompiled(`"${endpointNode.name}" is not a top-level endpoint declaration of this file or a relative import`);
+  if ((declared.get(endpointNode.name) ?? 0) > 1) throw new NotCompiled(`"${endpointNode.name}" is declared more than once in the file`);
+  const args = new ArgumentList();
+  args.add(receiver, 'vu');
   args.add(endpointNode, 'endpoint');
-  const options = optionsNode === undefined ? [] : literalProperties(optionsNode, 'the call options');
+  // A spread was ruled out above, so the options (when given) are an expression.
+  const options = optionsNode === undefined ? [] : literalProperties(optionsNode as Expression, 'the call options');
   const unknown = options.find(([name]) => !OPTION_NAMES.has(name));
   if (unknown) throw new NotCompiled(`unknown option "${unknown[0]}"`);
   let pathValues: UrlValue[] = [];
@@ -146,23 +145,22 @@ function readSite(call: TypeScript.CallExpression, source: TypeScript.SourceFile
   let tags: string | undefined;
   let checks: HttpCallSite['checks'];
   for (const [name, node] of options) {
-    if (name === 'params') pathValues = urlValues(literalProperties(node, 'params'), 'path', source, args);
-    else if (name === 'query') queryValues = urlValues(literalProperties(node, 'query'), 'query', source, args);
+    if (name === 'params') pathValues = urlValues(literalProperties(node, 'params'), 'path', source.text, args);
+    else if (name === 'query') queryValues = urlValues(literalProperties(node, 'query'), 'query', source.text, args);
     else if (name === 'body') body = { parameter: args.add(node, 'body'), kind: bodyKind(node) };
     else if (name === 'headers') headers = args.add(node, 'headers');
     else if (name === 'tags') tags = args.add(node, 'tags');
-    else checks = { parameter: args.add(node, 'checks'), acceptsResponse: checksAcceptResponse(node), literal: api.isObjectLiteralExpression(node) };
+    else checks = { parameter: args.add(node, 'checks'), acceptsResponse: checksAcceptResponse(node), literal: node.type === 'ObjectExpression' };
   }
   const expected = placeholders(declaration.path);
   if (expected.length !== pathValues.length || !pathValues.every((value) => expected.includes(value.name))) {
     throw new NotCompiled(`params do not name exactly the placeholders of ${declaration.path}`);
   }
-  const start = call.getStart(source);
   return {
-    start,
-    end: call.getEnd(),
-    ...positionOf(source, start),
-    endpointName: endpointNode.text,
+    start: call.start,
+    end: call.end,
+    ...source.positionOf(call.start),
+    endpointName: endpointNode.name,
     declaration,
     pathValues,
     queryValues,
@@ -171,15 +169,16 @@ function readSite(call: TypeScript.CallExpression, source: TypeScript.SourceFile
     tags,
     checks,
     arguments: args.list,
-    resultUsed: isResultUsed(call),
-    statement: api.isExpressionStatement(call.parent),
+    resultUsed: isResultUsed(ancestors),
+    statement: ancestors.at(-1)?.type === 'ExpressionStatement',
   };
 }
 
 /** True for `x.http(...)` calls (not `x?.http`, not `x['http']`). */
-function isHttpCall(node: TypeScript.Node): node is TypeScript.CallExpression {
-  const api = ts();
-  return api.isCallExpression(node) && api.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'http' && node.expression.questionDotToken === undefined && node.questionDotToken === undefined;
+function isHttpCall(node: Node): node is HttpCall {
+  if (node.type !== 'CallExpression' || node.optional) return false;
+  const callee = node.callee;
+  return callee.type === 'MemberExpression' && !callee.computed && !callee.optional && callee.property.type === 'Identifier' && callee.property.name === 'http';
 }
 
 /**
@@ -189,31 +188,24 @@ function isHttpCall(node: TypeScript.Node): node is TypeScript.CallExpression {
  * and `params` and `query` are object literals. Every other `.http(...)` call is listed with
  * the reason it stays on the general path (which behaves the same, at a higher CPU cost).
  */
-export function findHttpCallSites(source: TypeScript.SourceFile, endpoints: ReadonlyMap<string, EndpointDeclaration>): HttpCallSites {
+export function findHttpCallSites(source: ParsedSource, endpoints: ReadonlyMap<string, EndpointDeclaration>): HttpCallSites {
   const sites: HttpCallSite[] = [];
   const general: GeneralHttpCall[] = [];
-  const declared = declarationCounts(source);
-  const leaveGeneral = (node: TypeScript.Node, reason: string): void => {
-    general.push({ ...positionOf(source, node.getStart(source)), reason });
-  };
+  const declared = declarationCounts(source.program);
   // Calls inside a compiled call's arguments stay general: the arguments are copied as written.
-  const visit = (node: TypeScript.Node, insideSite: boolean): void => {
-    let compiled = false;
-    if (isHttpCall(node)) {
-      if (insideSite) {
-        leaveGeneral(node, 'it is inside the arguments of another compiled call');
-      } else {
-        try {
-          sites.push(readSite(node, source, endpoints, declared));
-          compiled = true;
-        } catch (error) {
-          if (!(error instanceof NotCompiled)) throw error;
-          leaveGeneral(node, error.message);
-        }
-      }
+  const compiled = new Set<Node>();
+  walk(source.program, (node, ancestors) => {
+    if (!isHttpCall(node)) return;
+    const leaveGeneral = (reason: string): void => void general.push({ ...source.positionOf(node.start), reason });
+    if (ancestors.some((ancestor) => compiled.has(ancestor))) return leaveGeneral('it is inside the arguments of another compiled call');
+    try {
+      sites.push(readSite(node, ancestors, source, endpoints, declared));
+      compiled.add(node);
+    } catch (error) {
+      if (!(error instanceof NotCompiled)) throw error;
+      leaveGeneral(error.message);
     }
-    node.forEachChild((child) => visit(child, insideSite || compiled));
-  };
-  visit(source, false);
-  return { sites, general };
+  });
+  const bySource = (a: { line: number; column: number }, b: { line: number; column: number }): number => a.line - b.line || a.column - b.column;
+  return { sites: sites.sort((a, b) => a.start - b.start), general: general.sort(bySource) };
 }

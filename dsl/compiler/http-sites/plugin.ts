@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
-import type { HttpCallCompiler } from './background.js';
-import type { CompiledHttpCalls } from './rewrite-source.js';
+import type { CompiledHttpCalls, HttpCallCompiler } from './rewrite-source.js';
 
 /** What the plugin did to one file of the bundle. */
 export interface FileHttpCalls extends Pick<CompiledHttpCalls, 'compiled' | 'general'> {
@@ -76,7 +75,7 @@ export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
         if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
         const text = await readFile(args.path, 'utf8');
         const displayPath = relative(options.root, args.path).split(sep).join('/');
-        const result = await options.compiler({ file: args.path, text });
+        const result = options.compiler({ file: args.path, text });
         if (result.compiled.length > 0 || result.general.length > 0) options.onFile?.({ file: displayPath, compiled: result.compiled, general: result.general });
         return result.compiled.length === 0 ? undefined : { contents: result.code, loader: 'ts' };
       });

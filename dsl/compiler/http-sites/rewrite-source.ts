@@ -1,5 +1,5 @@
 import { dirname, relative, sep } from 'node:path';
-import type { EndpointDeclarations } from './endpoint-declarations.js';
+import { EndpointDeclarations } from './endpoint-declarations.js';
 import { callReplacement, canInline, siteFunction, siteImports } from './emit-call-site.js';
 import { findHttpCallSites, type GeneralHttpCall } from './find-call-sites.js';
 import { parseSource } from './syntax.js';
@@ -39,13 +39,14 @@ function uniqueName(base: string, taken: (name: string) => boolean): string {
  * Rewrites every `vu.http(...)` call the compiler can read into the code written for that call
  * site: inline when the call is a statement of its own (no function call per request), else a
  * call of a function appended to the module, with the imports it needs. Line numbers of the
- * original code do not change. Pure apart from reading the files that declare imported
- * endpoints.
+ * original code do not change. A file with syntax errors is returned as written (esbuild
+ * reports them). Pure apart from reading the files that declare imported endpoints.
  */
 export function compileHttpCalls(input: SourceToCompile, declarations: EndpointDeclarations, helperModule: string): CompiledHttpCalls {
   if (!input.text.includes('.http')) return { code: input.text, compiled: [], general: [] };
   const source = parseSource(input.file, input.text);
-  const { sites, general } = findHttpCallSites(source, declarations.visibleIn(source, input.file));
+  if (source === undefined) return { code: input.text, compiled: [], general: [] };
+  const { sites, general } = findHttpCallSites(source, declarations.visibleIn(source));
   if (sites.length === 0) return { code: input.text, compiled: [], general };
   const names = new Set<string>();
   const taken = (name: string): boolean => names.has(name) || input.text.includes(name);
@@ -65,4 +66,16 @@ export function compileHttpCalls(input: SourceToCompile, declarations: EndpointD
   code += input.text.slice(position);
   code += `\n\n${functions.join('\n\n')}\n\n${siteImports(relativeSpecifier(input.file, helperModule))}\n`;
   return { code, compiled: sites.map((site) => `${site.line}:${site.column}`), general };
+}
+
+/** Compiles the HTTP calls of one file; see {@link httpCallCompiler}. */
+export type HttpCallCompiler = (source: SourceToCompile) => CompiledHttpCalls;
+
+/**
+ * A compiler for the files of one compile, writing calls to `helperModule`'s functions. Files
+ * that declare imported endpoints are read once per compile (they may change between compiles).
+ */
+export function httpCallCompiler(helperModule: string): HttpCallCompiler {
+  const declarations = new EndpointDeclarations();
+  return (source) => compileHttpCalls(source, declarations, helperModule);
 }

@@ -7,7 +7,7 @@ import { checksAcceptResponse } from '../../../dsl/compiler/http-sites/checks-ta
 import { EndpointDeclarations } from '../../../dsl/compiler/http-sites/endpoint-declarations.js';
 import { compileHttpCalls, type CompiledHttpCalls } from '../../../dsl/compiler/http-sites/rewrite-source.js';
 import { notUnder } from '../../../dsl/compiler/http-sites/plugin.js';
-import { parseSource, ts } from '../../../dsl/compiler/http-sites/syntax.js';
+import { parseSource } from '../../../dsl/compiler/http-sites/syntax.js';
 
 const HEADER = `import { httpService } from '../dsl/index.js';
 const svc = httpService('svc', { baseUrl: 'http://127.0.0.1:1' });
@@ -124,16 +124,39 @@ describe('compileHttpCalls', () => {
     expect(result.general[0]?.reason).toBe('"getItem" is declared more than once in the file');
   });
 
+  it.each([
+    ['a destructured parameter', 'function other({ a: [getItem] }) { return getItem; }'],
+    ['a catch binding', 'try { f(); } catch (getItem) { g(getItem); }'],
+    ['a class', 'class getItem {}'],
+    ['an inner function', 'function wrap() { function getItem() {} return getItem; }'],
+  ])('sees the endpoint name declared again in %s', (_, declaration) => {
+    const result = compile(`export function flow(vu) { vu.http(getItem, { params: { id: 1 } }); }\n${declaration}\n`);
+    expect(result.general.map((entry) => entry.reason)).toEqual(['"getItem" is declared more than once in the file']);
+  });
+
+  it('gives lines and columns as editors count them, after CRLF line breaks and non-ASCII text', () => {
+    const result = compile('// café ☕ 𝄞\r\nexport function flow(vu) {\r\n  const s = "ü"; vu.http(search);\r\n  vu.http(pick());\r\n}\r\n');
+    expect(result.compiled).toEqual(['10:18']);
+    expect(result.general).toEqual([{ line: 11, column: 3, reason: 'the endpoint is not a plain name' }]);
+    expect(result.code).toContain('const s = "ü"; { if (!(vu instanceof StagecraftVu)) vu.http(search); else {');
+  });
+
+  it('leaves a file with syntax errors as written, for esbuild to report', () => {
+    const text = `${HEADER}export function flow(vu) { vu.http(search); \n`;
+    expect(compileHttpCalls({ file: '/s.ts', text }, new EndpointDeclarations(), '/h.ts')).toEqual({ code: text, compiled: [], general: [] });
+  });
+
   it('reads endpoints imported from a relative module, and not type-only imports', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'stagecraft-sites-'));
     await writeFile(join(folder, 'services.ts'), `${HEADER}export const shared = svc.endpoint('shared', { method: 'PUT', path: '/shared/{k}' });\nexport { getItem };\n`);
-    const text = `import { shared as renamed, getItem } from './services.js';\nimport type { shared as typeOnly } from './services.js';\nexport function flow(vu) { vu.http(renamed, { params: { k: 'x' }, body: {} }); vu.http(getItem, { params: { id: 1 } }); vu.http(typeOnly, { params: { k: 'y' } }); }\n`;
+    const text = `import { shared as renamed, getItem, type shared as inlineType } from './services.js';\nimport type { shared as typeOnly } from './services.js';\nexport function flow(vu) { vu.http(renamed, { params: { k: 'x' }, body: {} }); vu.http(getItem, { params: { id: 1 } }); vu.http(typeOnly, { params: { k: 'y' } }); vu.http(inlineType, { params: { k: 'z' } }); }\n`;
     const result = compileHttpCalls({ file: join(folder, 'scenario.ts'), text }, new EndpointDeclarations(), '/h.ts');
     expect(result.compiled).toEqual(['3:28']);
     expect(result.code).toContain('stagecraftK6Http.put(`${site.base}/shared/x`, JSON.stringify(stagecraft_body), site.jsonParams)');
     expect(result.general.map((entry) => entry.reason)).toEqual([
       '"getItem" is not a top-level endpoint declaration of this file or a relative import',
       '"typeOnly" is not a top-level endpoint declaration of this file or a relative import',
+      '"inlineType" is not a top-level endpoint declaration of this file or a relative import',
     ]);
   });
 
@@ -145,10 +168,9 @@ describe('compileHttpCalls', () => {
 
 describe('checksAcceptResponse', () => {
   const accepts = (checks: string): boolean => {
-    const source = parseSource('/c.ts', `const checks = ${checks};`);
-    const statement = source.statements[0];
-    const initializer = statement !== undefined && ts().isVariableStatement(statement) ? statement.declarationList.declarations[0]?.initializer : undefined;
-    if (initializer === undefined || !ts().isObjectLiteralExpression(initializer)) throw new Error('no object literal');
+    const statement = parseSource('/c.ts', `const checks = ${checks};`)?.program.body[0];
+    const initializer = statement?.type === 'VariableDeclaration' ? statement.declarations[0]?.init : undefined;
+    if (initializer?.type !== 'ObjectExpression') throw new Error('no object literal');
     return checksAcceptResponse(initializer);
   };
 
@@ -161,6 +183,11 @@ describe('checksAcceptResponse', () => {
     ['{ a: ({ status }) => status === 200 }', false],
     ['{ a: (r) => isGood(r) }', false],
     ['{ a: (r) => { r.status = 1; return true; } }', false],
+    ['{ a: (r) => { r.status += 1; return true; } }', false],
+    ['{ a: (r) => r.status++ > 0 }', false],
+    ['{ a: (r) => r?.status === 200 }', true],
+    ['{ a: (r) => r["status"] === 200 }', false],
+    ['{ a(r) { return r.status === 200; } }', false],
     ['{ a: (r) => other.r === 1 }', true],
     ['{ ...shared }', false],
     ['{ a: named }', false],
