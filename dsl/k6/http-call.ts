@@ -112,7 +112,6 @@ class Result implements HttpResult {
 
 /** What never changes between requests to one endpoint, prepared once per VU. */
 export interface PreparedEndpoint {
-  readonly endpoint: HttpEndpoint;
   readonly base: string;
   readonly pathParts: readonly string[];
   /** Base URL and path of an endpoint without path parameters. */
@@ -141,7 +140,6 @@ export function prepareEndpoint(endpoint: HttpEndpoint): PreparedEndpoint {
   const statuses = endpoint.expectedStatuses;
   if (statuses !== undefined) params.responseCallback = http.expectedStatuses(...statuses);
   return {
-    endpoint,
     base,
     pathParts,
     staticUrl: pathParts.length === 1 ? base + endpoint.path : undefined,

@@ -17,7 +17,7 @@ export { bodyText, isJsonBody, paramsWith, pathValue, queryValue, resultOf, send
 export { VuContext };
 
 /**
- * Prepares an endpoint for a call site (which keeps it while the same endpoint comes back),
+ * Prepares an endpoint for a call site (which keeps it for the rest of the VU's life),
  * after checking that it is the endpoint the compiler read from the source (same method and
  * path template): the compiled URL and k6 function depend on both.
  */

@@ -144,8 +144,8 @@ function siteStatements(site: HttpCallSite, cache: string, form: SiteForm): stri
   const needsResult = site.resultUsed || (site.checks !== undefined && !site.checks.acceptsResponse);
   const { method, path } = site.declaration;
   const request = [
-    `let site = ${cache};`,
-    `if (site === undefined || site.endpoint !== ${endpoint}) site = ${cache} = ${H.prepareHttpSite}(${endpoint}, ${JSON.stringify(method)}, ${JSON.stringify(path)});`,
+    // The endpoint is a top-level constant or import, so the site's cache never needs checking.
+    `const site = ${cache} ?? (${cache} = ${H.prepareHttpSite}(${endpoint}, ${JSON.stringify(method)}, ${JSON.stringify(path)}));`,
     `const response = ${sendExpression(site)};`,
   ];
   if (needsResult) request.push(`const result = ${H.resultOf}(site, response);`);

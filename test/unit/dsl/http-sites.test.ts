@@ -37,7 +37,7 @@ describe('compileHttpCalls', () => {
     expect(output.slice(0, input.length).filter((line, index) => line === input[index]).length).toBe(input.length - 4);
     expect(output[input.length - 3]).toBe('  const after = 1;');
     expect(result.code).toContain(
-      '{ const \nstagecraft_path_id = vu.iteration, \nstagecraft_checks = { ok: (r) => r.status === 200 }; if (!(vu instanceof StagecraftVu)) vu.http(getItem, { params: { "id": stagecraft_path_id }, checks: stagecraft_checks }); else { let site = stagecraftHttp_getItem_L9Site;',
+      '{ const \nstagecraft_path_id = vu.iteration, \nstagecraft_checks = { ok: (r) => r.status === 200 }; if (!(vu instanceof StagecraftVu)) vu.http(getItem, { params: { "id": stagecraft_path_id }, checks: stagecraft_checks }); else { const site = stagecraftHttp_getItem_L9Site ?? (stagecraftHttp_getItem_L9Site = stagecraftPrepare(getItem, "GET", "/items/{id}"));',
     );
     expect(output[input.length - 4]).toBe('');
     expect(() => transformSync(result.code, { loader: 'ts', format: 'esm' })).not.toThrow();
