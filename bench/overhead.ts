@@ -17,7 +17,7 @@
  *    the paired rounds).
  * 4. Times `compileScenarios` on BENCH_SCENARIOS generated scenarios (`support/compile-time.ts`).
  *
- * Environment: BENCH_ROUNDS (1–20, default 3), BENCH_SCENARIOS (1–1000, default 100),
+ * Environment: BENCH_ROUNDS (1–100, default 3), BENCH_SCENARIOS (1–1000, default 100),
  * BENCH_COMPILE_REPEAT (1–10, default 2), BENCH_SKIP_COMPILE_TIME=1, BENCH_SKIP_RUNS=1 (only
  * sections 1 and 3), BENCH_PIN=0 (no CPU pinning),
  * BENCH_INSTRUCTIONS=0 (no callgrind instruction counts), BENCH_KEEP=1 (keep the temporary folder, e.g. to read the
@@ -394,7 +394,7 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const rounds = intFromEnv('BENCH_ROUNDS', 3, 1, 20);
+  const rounds = intFromEnv('BENCH_ROUNDS', 3, 1, 100);
   const scenarioCount = intFromEnv('BENCH_SCENARIOS', 100, 1, 1000);
   const compileRepeat = intFromEnv('BENCH_COMPILE_REPEAT', 2, 1, 10);
   const skipCompileTime = process.env['BENCH_SKIP_COMPILE_TIME'] === '1';
