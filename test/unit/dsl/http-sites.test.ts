@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -209,5 +209,14 @@ describe('notUnder', () => {
     ['/work/app/scenarios/a.js', false],
   ])('%s → %s', (path, expected) => {
     expect(filter.test(path)).toBe(expected);
+  });
+});
+
+describe("oxc's parser in the lockfile", () => {
+  it('records its native binding for every common platform, so `npm ci` works beyond Linux', async () => {
+    const lock = JSON.parse(await readFile(new URL('../../../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { version?: string }> };
+    const parser = lock.packages['node_modules/oxc-parser']?.version;
+    const platforms = ['darwin-arm64', 'darwin-x64', 'linux-arm64-gnu', 'linux-x64-gnu', 'linux-x64-musl', 'win32-x64-msvc'];
+    for (const platform of platforms) expect(lock.packages[`node_modules/@oxc-parser/binding-${platform}`]?.version, platform).toBe(parser);
   });
 });
