@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StagecraftError } from '../core/errors.js';
@@ -68,52 +68,108 @@ export async function ensureK6(options: { root?: string; log?: (line: string) =>
  * Runs `go install go.k6.io/k6/v2@v2.2.0` into a temporary GOBIN, then moves the binary into
  * place, so an interrupted build never leaves a broken k6 behind.
  *
- * `go install pkg@version` also asks the module proxy for the module's version list to check
- * for deprecations. Some module mirrors serve pinned versions but not that list (HTTP 404), and
- * go then falls back to fetching go.k6.io directly. A one-line local `file://` index listing the
- * pinned version answers that lookup; every module is still downloaded from the configured proxy.
+ * `go install pkg@version` also looks up the module's newest version to check for deprecations:
+ * it reads the version list, then that version's go.mod. Some module mirrors serve pinned
+ * versions but not the list (HTTP 404), and go then falls back to fetching go.k6.io directly,
+ * which fails on a machine that only reaches the mirror. So a local `file://` index is put in
+ * front of the configured proxy, answering that lookup with the pinned version: its list, and
+ * the `.info` and `.mod` files that `go mod download` (which makes no such lookup) fetched from
+ * the configured proxy and checked against the checksum database. Every module is still
+ * downloaded from the configured proxy.
  */
 async function goInstallK6(root: string, target: string): Promise<void> {
   const toolsDir = join(root, '.tools');
+  const upstream = process.env['GOPROXY'] && process.env['GOPROXY'] !== '' ? process.env['GOPROXY'] : 'https://proxy.golang.org,direct';
+  const goFlags = [process.env['GOFLAGS'], '-trimpath'].filter(Boolean).join(' ');
+  await mkdir(toolsDir, { recursive: true });
+
+  const pinned = `${K6_GO_MODULE}@v${PINNED_K6_VERSION}`;
+  const download = await runGo(['mod', 'download', '-json', pinned], { ...process.env, GOPROXY: upstream, GOFLAGS: goFlags }, toolsDir);
+  if (download.code !== 0) throw goFailure(download, `go mod download ${pinned}`);
   const index = join(toolsDir, 'goproxy-index');
-  const listFile = join(index, ...K6_GO_MODULE.split('/'), '@v', 'list');
-  await mkdir(dirname(listFile), { recursive: true });
-  await writeFile(listFile, `v${PINNED_K6_VERSION}\n`);
+  await writePinnedVersionIndex(join(index, ...K6_GO_MODULE.split('/'), '@v'), download.stdout);
 
   const stagingBin = join(toolsDir, `k6-build-${process.pid}`);
   await rm(stagingBin, { recursive: true, force: true });
-  const upstream = process.env['GOPROXY'] && process.env['GOPROXY'] !== '' ? process.env['GOPROXY'] : 'https://proxy.golang.org,direct';
   const env = {
     ...process.env,
     GOBIN: stagingBin,
     GOPROXY: `${pathToFileURL(index).href},${upstream}`,
     CGO_ENABLED: '0',
-    GOFLAGS: [process.env['GOFLAGS'], '-trimpath'].filter(Boolean).join(' '),
+    GOFLAGS: goFlags,
   };
-  const result = await runGo(['install', `${K6_GO_MODULE}@v${PINNED_K6_VERSION}`], env);
+  const result = await runGo(['install', pinned], env, toolsDir);
   if (result.code !== 0) {
     await rm(stagingBin, { recursive: true, force: true });
-    throw new StagecraftError({
-      code: result.code === null ? 'k6-missing' : 'k6-install-failed',
-      message:
-        result.code === null
-          ? `Go was not found, so k6 v${PINNED_K6_VERSION} cannot be built (${result.output.trim()})`
-          : `go install ${K6_GO_MODULE}@v${PINNED_K6_VERSION} failed:\n${result.output.trim().split('\n').slice(-15).join('\n')}`,
-      fix: 'install Go >= 1.25 (https://go.dev/dl/) and run "npm run k6:install" again, or install k6 >= 1.0 on PATH (https://grafana.com/docs/k6/latest/set-up/install-k6/)',
-    });
+    throw goFailure(result, `go install ${pinned}`);
   }
   await mkdir(dirname(target), { recursive: true });
   await rename(join(stagingBin, 'k6'), target);
   await rm(stagingBin, { recursive: true, force: true });
 }
 
-function runGo(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+/**
+ * Writes a module proxy's `@v` folder for the pinned k6 version alone: `list`, plus the `.info`
+ * and `.mod` files named by `go mod download -json` output.
+ */
+async function writePinnedVersionIndex(versionDir: string, downloadJson: string): Promise<void> {
+  const downloaded = parseDownload(downloadJson);
+  await mkdir(versionDir, { recursive: true });
+  await copyFile(downloaded.info, join(versionDir, `v${PINNED_K6_VERSION}.info`));
+  await copyFile(downloaded.goMod, join(versionDir, `v${PINNED_K6_VERSION}.mod`));
+  await writeFile(join(versionDir, 'list'), `v${PINNED_K6_VERSION}\n`);
+}
+
+function parseDownload(json: string): { info: string; goMod: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = undefined;
+  }
+  const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const info = record['Info'];
+  const goMod = record['GoMod'];
+  if (typeof info !== 'string' || typeof goMod !== 'string') {
+    throw new StagecraftError({
+      code: 'k6-install-failed',
+      message: `go mod download ${K6_GO_MODULE}@v${PINNED_K6_VERSION} printed no Info and GoMod paths:\n${json.trim().slice(0, 500)}`,
+      fix: 'check that "go mod download -json" works on this machine (GOPROXY, GOFLAGS), then run "npm run k6:install" again',
+    });
+  }
+  return { info, goMod };
+}
+
+/** The error for a failed `go` command: `k6-missing` when Go itself is absent. */
+function goFailure(result: GoResult, command: string): StagecraftError {
+  return new StagecraftError({
+    code: result.code === null ? 'k6-missing' : 'k6-install-failed',
+    message:
+      result.code === null
+        ? `Go was not found, so k6 v${PINNED_K6_VERSION} cannot be built (${result.output.trim()})`
+        : `${command} failed:\n${result.output.trim().split('\n').slice(-15).join('\n')}`,
+    fix: 'install Go >= 1.25 (https://go.dev/dl/) and run "npm run k6:install" again, or install k6 >= 1.0 on PATH (https://grafana.com/docs/k6/latest/set-up/install-k6/)',
+  });
+}
+
+/** What a `go` command printed: `stdout` alone, and both streams interleaved in `output`. */
+interface GoResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly output: string;
+}
+
+function runGo(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<GoResult> {
   return new Promise((resolvePromise) => {
+    let stdout = '';
     let output = '';
-    const child = spawn('go', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const child = spawn('go', args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      output += chunk.toString();
+    });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => resolvePromise({ code: null, output: error.message }));
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+    child.on('error', (error) => resolvePromise({ code: null, stdout, output: error.message }));
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, output }));
   });
 }
