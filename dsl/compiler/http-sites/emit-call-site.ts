@@ -1,3 +1,4 @@
+import { splitPathTemplate } from '../../path-template.js';
 import type { HttpCallSite, UrlValue } from './find-call-sites.js';
 
 /**
@@ -73,7 +74,7 @@ function queryPiece(value: UrlValue): UrlPiece {
  */
 function urlExpression(site: HttpCallSite): string {
   const template = site.declaration.path;
-  const parts = template.split(/\{([^}]+)\}/);
+  const parts = splitPathTemplate(template);
   const pieces: UrlPiece[] = parts.length === 1 ? [{ code: 'site.staticUrl' }] : [{ code: 'site.base' }];
   if (parts.length > 1) {
     parts.forEach((part, index) => {

@@ -1,4 +1,5 @@
 import type { CallExpression, Expression, Node, StaticMemberExpression } from 'oxc-parser';
+import { pathPlaceholders } from '../../path-template.js';
 import { checksAcceptResponse } from './checks-target.js';
 import { declarationCounts, type EndpointDeclaration } from './endpoint-declarations.js';
 import { constantText, propertyName, walk, type Ancestors, type ParsedSource } from './syntax.js';
@@ -65,10 +66,6 @@ export interface HttpCallSites {
 const OPTION_NAMES: ReadonlySet<string> = new Set(['params', 'query', 'body', 'headers', 'tags', 'checks']);
 
 class NotCompiled extends Error {}
-
-function placeholders(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
-}
 
 /** The property assignments of an object literal by name, in source order; throws `NotCompiled` for spreads, methods and computed or repeated names. */
 function literalProperties(node: Expression, what: string): [string, Expression][] {
@@ -152,7 +149,7 @@ function readSite(call: HttpCall, ancestors: Ancestors, source: ParsedSource, en
     else if (name === 'tags') tags = args.add(node, 'tags');
     else checks = { parameter: args.add(node, 'checks'), acceptsResponse: checksAcceptResponse(node), literal: node.type === 'ObjectExpression' };
   }
-  const expected = placeholders(declaration.path);
+  const expected = pathPlaceholders(declaration.path);
   if (expected.length !== pathValues.length || !pathValues.every((value) => expected.includes(value.name))) {
     throw new NotCompiled(`params do not name exactly the placeholders of ${declaration.path}`);
   }
