@@ -19,6 +19,7 @@ export function resolveConfigurable(value: Configurable, what: string): string {
 /** Resolves every value of a record of configurables, caching nothing (values may differ per scenario env). */
 export function resolveRecord(values: Readonly<Record<string, Configurable>> | undefined, what: string): Record<string, string> {
   const resolved: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values ?? {})) resolved[key] = resolveConfigurable(value, `${what} "${key}"`);
+  // for...in, not Object.entries: no array per key.
+  for (const key in values) resolved[key] = resolveConfigurable(values[key] as Configurable, `${what} "${key}"`);
   return resolved;
 }

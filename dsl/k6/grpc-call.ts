@@ -26,12 +26,16 @@ interface Connection {
  * `client.load` there); each VU connects lazily on its first call.
  */
 export class GrpcClients {
-  private readonly connections = new Map<string, Connection>();
-  private readonly failed = new Rate(GRPC_FAILED_METRIC);
-  private readonly streamInterval = new Trend(GRPC_STREAM_INTERVAL_METRIC, true);
+  // `declare`d and assigned in the constructor, as in `VuContext`: no `Object.defineProperty` per VU.
+  declare private readonly connections: Map<string, Connection>;
+  declare private readonly failed: Rate;
+  declare private readonly streamInterval: Trend;
 
   /** @param services - the test's services; the gRPC ones get a client */
   constructor(services: readonly Service[], assets: Readonly<Record<string, GrpcAssets>>) {
+    this.connections = new Map();
+    this.failed = new Rate(GRPC_FAILED_METRIC);
+    this.streamInterval = new Trend(GRPC_STREAM_INTERVAL_METRIC, true);
     for (const service of services) {
       if (service.protocol !== 'grpc') continue;
       const client = new grpc.Client();

@@ -1,8 +1,9 @@
 import { check } from 'k6';
 import { b64encode } from 'k6/encoding';
 import http, { type RefinedParams, type RefinedResponse, type ResponseType } from 'k6/http';
-import type { HttpAuth, HttpEndpoint, HttpMethod } from '../http.js';
+import type { HttpAuth, HttpEndpoint, HttpMethod, HttpService } from '../http.js';
 import type { HttpCall, HttpResult, QueryValues } from '../vu.js';
+import { splitPathTemplate } from '../path-template.js';
 import { resolveConfigurable, resolveRecord } from './env.js';
 
 /**
@@ -10,15 +11,14 @@ import { resolveConfigurable, resolveRecord } from './env.js';
  * URL, service headers and auth, tags, the split path template, the expected-status rule) is
  * prepared once per endpoint and VU, so a request costs about what a hand-written
  * `http.request` does. Measured with `npm run bench:overhead`.
+ *
+ * Preparing is start-up work every VU repeats, and k6's JavaScript engine is slow at it
+ * (about 2,000 instructions per property write or object; one prepared endpoint cost about
+ * 120,000, callgrind, k6 v2.2), so what a service contributes is prepared once per VU.
  */
 
 /** An HTTP call with its path parameters as a plain record (the typed form is checked at the DSL boundary). */
 export type UntypedHttpCall = Omit<HttpCall<'/'>, 'params'> & { readonly params?: Readonly<Record<string, string | number>> | undefined };
-
-/** `'/items/{id}/tags/{tag}'` → `['/items/', 'id', '/tags/', 'tag', '']`: literals at even, names at odd indexes. */
-export function splitPathTemplate(template: string): string[] {
-  return template.split(/\{([^}]+)\}/);
-}
 
 /** A path parameter's value, URL-encoded; `undefined` or `null` is an error naming the placeholder. */
 export function pathValue(value: string | number | null | undefined, name: string, template: string): string {
@@ -127,15 +127,42 @@ export interface PreparedEndpoint {
   readonly expectedStatuses: readonly number[] | undefined;
 }
 
+/** True when the record has a key (without building the array of keys). */
+function hasKeys(record: Readonly<Record<string, string>>): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
+/** What an endpoint takes from its service: the base URL without trailing slashes, and the headers with auth. */
+interface PreparedService {
+  readonly service: HttpService;
+  readonly base: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The service this VU prepared last. A test has few services and a VU prepares their endpoints
+ * one after another, so this one entry spares most repeats of reading `__ENV` and building the
+ * headers (about 40,000 instructions each in k6's engine) without a `Map`.
+ */
+let lastService: PreparedService | undefined;
+
+function prepareService(service: HttpService): PreparedService {
+  if (lastService?.service === service) return lastService;
+  const base = resolveConfigurable(service.options.baseUrl, `service "${service.name}" baseUrl`).replace(/\/+$/, '');
+  const headers = { ...resolveRecord(service.options.headers, `service "${service.name}" header`), ...authHeader(service.options.auth, service.name) };
+  lastService = { service, base, headers };
+  return lastService;
+}
+
 /** Resolves everything about an endpoint that does not change between requests (reads `__ENV`). */
 export function prepareEndpoint(endpoint: HttpEndpoint): PreparedEndpoint {
   const service = endpoint.service;
-  const base = resolveConfigurable(service.options.baseUrl, `service "${service.name}" baseUrl`).replace(/\/+$/, '');
-  const pathParts = splitPathTemplate(endpoint.path);
-  const headers = { ...resolveRecord(service.options.headers, `service "${service.name}" header`), ...authHeader(service.options.auth, service.name) };
+  const { base, headers } = prepareService(service);
+  const pathParts = endpoint.path.includes('{') ? splitPathTemplate(endpoint.path) : [endpoint.path];
   const tags = { service: service.name, endpoint: endpoint.name, name: endpoint.path };
   // No `headers` key when there are none: k6 reads every key of the params on every request.
-  const params: RefinedParams<ResponseType> = Object.keys(headers).length === 0 ? { tags } : { headers, tags };
+  const params: RefinedParams<ResponseType> = hasKeys(headers) ? { headers, tags } : { tags };
   if (service.options.timeout !== undefined) params.timeout = service.options.timeout;
   const statuses = endpoint.expectedStatuses;
   if (statuses !== undefined) params.responseCallback = http.expectedStatuses(...statuses);
@@ -219,9 +246,11 @@ export function resultOf(prepared: PreparedEndpoint, response: RefinedResponse<R
  * calls it cannot read end up here.
  */
 export class HttpCaller {
-  private readonly prepared = new Map<HttpEndpoint, PreparedEndpoint>();
+  // Made on the first general call: a VU whose calls are all compiled never builds a Map.
+  declare private prepared: Map<HttpEndpoint, PreparedEndpoint> | undefined;
 
   call(endpoint: HttpEndpoint, call: UntypedHttpCall | undefined): HttpResult {
+    this.prepared ??= new Map();
     let prepared = this.prepared.get(endpoint);
     if (prepared === undefined) {
       prepared = prepareEndpoint(endpoint);

@@ -1,6 +1,5 @@
 import type { HttpEndpoint } from '../http.js';
 import { prepareEndpoint, type PreparedEndpoint } from './http-call.js';
-import { VuContext } from './runtime.js';
 
 /**
  * What a compiled HTTP call site needs at run time. The compiler (`dsl/compiler/http-sites/`)
@@ -13,8 +12,8 @@ import { VuContext } from './runtime.js';
 /** Re-exported so compiled sites import everything they use from one module. */
 export { bodyText, isJsonBody, paramsWith, pathValue, queryValue, resultOf, sendRequest } from './http-call.js';
 
-/** The runtime's own `vu`: a compiled site whose receiver is anything else makes the general `vu.http` call. */
-export { VuContext };
+/** The runtime's own `vu` (a live binding): a compiled site whose receiver is anything else makes the general `vu.http` call. */
+export { activeVu } from './runtime.js';
 
 /**
  * Prepares an endpoint for a call site (which keeps it for the rest of the VU's life),

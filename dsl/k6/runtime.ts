@@ -35,9 +35,11 @@ export interface TestRuntime {
   teardown(data: unknown): void;
 }
 
-const thinkTimeMs = new Map<string, number>();
+/** Parsed think times, made on the first `vu.sleep` (VUs of flows without think time need none). */
+let thinkTimeMs: Map<string, number> | undefined;
 
 function parsedMs(duration: string): number {
+  thinkTimeMs ??= new Map();
   let ms = thinkTimeMs.get(duration);
   if (ms === undefined) {
     ms = durationToMs(duration);
@@ -72,18 +74,24 @@ function noGrpc(): never {
 
 /**
  * The `vu` object flows receive. One per VU and test phase: only `data` and `iteration` change
- * between iterations, so no closures are allocated per iteration. Exported for compiled call
- * sites, which check that their receiver is one (`isVuContext`).
+ * between iterations, so no closures are allocated per iteration.
  */
 export class VuContext implements Vu<unknown> {
-  iteration = 0;
+  // `declare`d and assigned in the constructor: class fields would be bundled as
+  // `Object.defineProperty` calls, slower than assignments in k6's engine.
+  declare private readonly httpCaller: HttpCaller;
+  declare private readonly grpcCaller: GrpcCaller | undefined;
+  declare data: unknown;
+  declare readonly id: number;
+  declare iteration: number;
 
-  constructor(
-    private readonly httpCaller: HttpCaller,
-    private readonly grpcCaller: GrpcCaller | undefined,
-    public data: unknown,
-    readonly id: number,
-  ) {}
+  constructor(httpCaller: HttpCaller, grpcCaller: GrpcCaller | undefined, data: unknown, id: number) {
+    this.httpCaller = httpCaller;
+    this.grpcCaller = grpcCaller;
+    this.data = data;
+    this.id = id;
+    this.iteration = 0;
+  }
 
   http(endpoint: HttpEndpoint, call?: UntypedHttpCall): HttpResult {
     return this.httpCaller.call(endpoint, call);
@@ -115,6 +123,15 @@ export class VuContext implements Vu<unknown> {
 }
 
 /**
+ * The `vu` the runtime last passed to a flow, setup or teardown in this VU (k6 runs setup and
+ * teardown in VUs of their own). A compiled call site sends its request straight to k6 when its
+ * receiver is this object, and otherwise makes the general `vu.http` call on whatever it was
+ * given: one comparison of two references, where `vu instanceof VuContext` cost k6's engine
+ * about 2,500 instructions per call (callgrind, k6 v2.2).
+ */
+export let activeVu: VuContext | undefined;
+
+/**
  * Builds the k6 side of a test at the top level of the generated script (init context). The
  * entry module passes `GrpcClients` (which loads proto files, allowed only there) when the test
  * has gRPC services, and loads data files with `loadDataSources`; HTTP-only scripts bundle
@@ -126,6 +143,7 @@ export function createRuntime(test: TestDefinition, grpcCaller?: GrpcCaller): Te
   const context = (data: unknown, id: number, iteration: number): Vu<unknown> => {
     const current = new VuContext(httpCaller, grpcCaller, data, id);
     current.iteration = iteration;
+    activeVu = current;
     return current;
   };
   return {
@@ -135,6 +153,7 @@ export function createRuntime(test: TestDefinition, grpcCaller?: GrpcCaller): Te
       const flow = spec.flow;
       return (data) => {
         vu ??= new VuContext(httpCaller, grpcCaller, data, __VU);
+        activeVu = vu;
         vu.data = data;
         vu.iteration = __ITER;
         return flow(vu);

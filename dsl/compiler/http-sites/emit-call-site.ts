@@ -9,7 +9,7 @@ export const SITE_NAMES = {
   http: 'stagecraftK6Http',
   check: 'stagecraftCheck',
   helpers: {
-    VuContext: 'StagecraftVu',
+    activeVu: 'stagecraftActiveVu',
     prepareHttpSite: 'stagecraftPrepare',
     pathValue: 'stagecraftPathValue',
     queryValue: 'stagecraftQueryValue',
@@ -155,7 +155,7 @@ function siteStatements(site: HttpCallSite, cache: string, form: SiteForm): stri
     const checks = site.checks.parameter;
     request.push(`${site.checks.literal ? '' : `if (${checks} !== undefined) `}${SITE_NAMES.check}(${needsResult ? 'result' : 'response'}, ${checks}, site.checkTags);`);
   }
-  const guard = `!(${vu} instanceof ${H.VuContext})`;
+  const guard = `${vu} !== ${H.activeVu}`;
   if (form === 'block') return [`if (${guard}) ${generalCall(site, vu, endpoint)};`, `else { ${request.join(' ')} }`];
   return [`if (${guard}) return ${generalCall(site, vu, endpoint)};`, ...request, ...(needsResult ? ['return result;'] : [])];
 }

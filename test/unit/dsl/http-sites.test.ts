@@ -37,7 +37,7 @@ describe('compileHttpCalls', () => {
     expect(output.slice(0, input.length).filter((line, index) => line === input[index]).length).toBe(input.length - 4);
     expect(output[input.length - 3]).toBe('  const after = 1;');
     expect(result.code).toContain(
-      '{ const \nstagecraft_path_id = vu.iteration, \nstagecraft_checks = { ok: (r) => r.status === 200 }; if (!(vu instanceof StagecraftVu)) vu.http(getItem, { params: { "id": stagecraft_path_id }, checks: stagecraft_checks }); else { const site = stagecraftHttp_getItem_L9Site ?? (stagecraftHttp_getItem_L9Site = stagecraftPrepare(getItem, "GET", "/items/{id}"));',
+      '{ const \nstagecraft_path_id = vu.iteration, \nstagecraft_checks = { ok: (r) => r.status === 200 }; if (vu !== stagecraftActiveVu) vu.http(getItem, { params: { "id": stagecraft_path_id }, checks: stagecraft_checks }); else { const site = stagecraftHttp_getItem_L9Site ?? (stagecraftHttp_getItem_L9Site = stagecraftPrepare(getItem, "GET", "/items/{id}"));',
     );
     expect(output[input.length - 4]).toBe('');
     expect(() => transformSync(result.code, { loader: 'ts', format: 'esm' })).not.toThrow();
@@ -91,14 +91,14 @@ describe('compileHttpCalls', () => {
 
   it('falls back to the general call when the receiver is not the runtime vu', () => {
     const inline = compiledCode(`export function flow(vu, t) { vu.http(search, { query: { q: t, n: 1 }, tags: { a: 'b' } }); }\n`);
-    expect(inline).toContain('if (!(vu instanceof StagecraftVu)) vu.http(search, { query: { "q": stagecraft_query_q, "n": 1 }, tags: stagecraft_tags }); else {');
+    expect(inline).toContain('if (vu !== stagecraftActiveVu) vu.http(search, { query: { "q": stagecraft_query_q, "n": 1 }, tags: stagecraft_tags }); else {');
     const called = compiledCode(`export function flow(vu, t) { return vu.http(search, { query: { q: t } }); }\n`);
     expect(called).toContain('return stagecraftHttp_search_L8(vu, search, t);');
-    expect(called).toContain('  if (!(vu instanceof StagecraftVu)) return vu.http(endpoint, { query: { "q": query_q } });');
+    expect(called).toContain('  if (vu !== stagecraftActiveVu) return vu.http(endpoint, { query: { "q": query_q } });');
   });
 
   it('inlines only calls that are whole statements, in files that do not use the names inlined code binds', () => {
-    expect(compiledCode('export function flow(vu) { vu.http(search); }\n')).toContain('{ if (!(vu instanceof StagecraftVu)) vu.http(search); else {');
+    expect(compiledCode('export function flow(vu) { vu.http(search); }\n')).toContain('{ if (vu !== stagecraftActiveVu) vu.http(search); else {');
     expect(compiledCode('export function flow(vu) { (vu.http(search)); }\n')).toContain('(stagecraftHttp_search_L8(vu, search));');
     expect(compiledCode('export function flow(vu) { const stagecraft_x = 1; vu.http(search); }\n')).toContain('stagecraftHttp_search_L8(vu, search);');
   });
@@ -138,7 +138,7 @@ describe('compileHttpCalls', () => {
     const result = compile('// café ☕ 𝄞\r\nexport function flow(vu) {\r\n  const s = "ü"; vu.http(search);\r\n  vu.http(pick());\r\n}\r\n');
     expect(result.compiled).toEqual(['10:18']);
     expect(result.general).toEqual([{ line: 11, column: 3, reason: 'the endpoint is not a plain name' }]);
-    expect(result.code).toContain('const s = "ü"; { if (!(vu instanceof StagecraftVu)) vu.http(search); else {');
+    expect(result.code).toContain('const s = "ü"; { if (vu !== stagecraftActiveVu) vu.http(search); else {');
   });
 
   it('leaves a file with syntax errors as written, for esbuild to report', () => {
