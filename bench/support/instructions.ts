@@ -2,14 +2,17 @@
  * Instruction counts of k6 running a script, with valgrind's callgrind: a measure that, unlike
  * CPU time, hardly moves with what else the machine does, so small differences between two
  * scripts show up in a single run. k6 runs with GOMAXPROCS=1 (one Go scheduler thread: no
- * spinning threads whose work depends on timing) and GODEBUG=asyncpreemptoff=1 (callgrind
- * cannot follow Go's preemption signals), one VU, a fixed number of iterations.
+ * spinning threads whose work depends on timing), GODEBUG=asyncpreemptoff=1 (callgrind
+ * cannot follow Go's preemption signals) and GOGC=off (when Go's collector runs depends on
+ * timing and heap size; with it on, a count moved by about 2% between identical runs).
  *
- * Per iteration: the difference between a long and a short run divided by the iterations
- * between them, so k6's start-up cancels out. Per VU start-up: the difference between 60 VUs
- * and 1 VU, each doing one iteration, divided by 59, less the iteration. Counts are user-space instructions only:
- * system calls (the network) and cache misses are not in them, which is why the CPU-time
- * ratio is the goal's measure and this one explains it.
+ * Per iteration: the difference between a long and a short run of one VU divided by the
+ * iterations between them, so k6's start-up cancels out. Per VU start-up: the difference
+ * between many VUs and 1 VU, each doing one iteration, divided by the extra VUs, less the
+ * iteration (many VUs, because k6's own periodic work adds a few million instructions that
+ * vary from run to run). Counts are user-space instructions only: system calls (the network),
+ * cache misses and garbage collection are not in them, which is why the CPU-time ratio is the
+ * goal's measure and this one explains it.
  */
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -24,7 +27,7 @@ const execFileAsync = promisify(execFile);
 const SHORT_ITERATIONS = 20;
 const LONG_ITERATIONS = 1_020;
 /** VUs of the start-up measurement. */
-const START_UP_VUS = 60;
+const START_UP_VUS = 241;
 
 /** What callgrind counted for one script. */
 export interface InstructionCounts {
@@ -58,7 +61,7 @@ async function wrapper(folder: string, name: string, script: string, exec: strin
 /** Total instructions of one k6 run under callgrind. */
 async function countRun(k6Path: string, script: string, env: Readonly<Record<string, string>>): Promise<number> {
   const { stderr } = await execFileAsync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', k6Path, 'run', '--quiet', '--no-color', script], {
-    env: { ...k6Environment(env), GOMAXPROCS: '1', GODEBUG: 'asyncpreemptoff=1' },
+    env: { ...k6Environment(env), GOMAXPROCS: '1', GODEBUG: 'asyncpreemptoff=1', GOGC: 'off' },
     maxBuffer: 16 * 1024 * 1024,
     timeout: 600_000,
   });
