@@ -159,7 +159,7 @@ function prepareService(service: HttpService): PreparedService {
 export function prepareEndpoint(endpoint: HttpEndpoint): PreparedEndpoint {
   const service = endpoint.service;
   const { base, headers } = prepareService(service);
-  const pathParts = endpoint.path.includes('{') ? splitPathTemplate(endpoint.path) : [endpoint.path];
+  const pathParts = splitPathTemplate(endpoint.path);
   const tags = { service: service.name, endpoint: endpoint.name, name: endpoint.path };
   // No `headers` key when there are none: k6 reads every key of the params on every request.
   const params: RefinedParams<ResponseType> = hasKeys(headers) ? { headers, tags } : { tags };

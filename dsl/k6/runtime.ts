@@ -76,7 +76,7 @@ function noGrpc(): never {
  * The `vu` object flows receive. One per VU and test phase: only `data` and `iteration` change
  * between iterations, so no closures are allocated per iteration.
  */
-export class VuContext implements Vu<unknown> {
+class VuContext implements Vu<unknown> {
   // `declare`d and assigned in the constructor: class fields would be bundled as
   // `Object.defineProperty` calls, slower than assignments in k6's engine.
   declare private readonly httpCaller: HttpCaller;
