@@ -319,7 +319,7 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
   const lines: string[] = [];
   lines.push(
     table([
-      ['run', 'script', 'k6 CPU s', 'CPU µs/req', 'steady µs/req', 'req/s', 'iterations', 'dropped', 'p95 ms', 'checks failed', 'other cores', 'steal cores'],
+      ['run', 'script', 'k6 CPU s', 'CPU µs/req', 'steady µs/req', 'req/s', 'iterations', 'dropped', 'p95 ms', 'checks failed', 'other cores', 'steal cores', 'service cores'],
       ...runs.map(({ index, kind, measurement: m }) => [
         String(index),
         kind,
@@ -333,10 +333,11 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
         num(m.summary.checksFailed),
         num(m.otherCores, 2),
         num(m.stealCores, 2),
+        num(m.selfCores, 3),
       ]),
     ]),
   );
-  lines.push('  CPU µs/req: k6 user+system time of the whole run / http_reqs. steady µs/req: k6 CPU rate in the middle half of the run / req/s.');
+  lines.push('  CPU µs/req: k6 user+system time of the whole run / http_reqs. steady µs/req: k6 CPU rate in the middle half of the run / req/s. service cores: the demo service and this harness.');
   lines.push('');
 
   const comparisons: Comparison[] = [

@@ -13,8 +13,10 @@ import { resolveConfigurable, resolveRecord } from './env.js';
  * `http.request` does. Measured with `npm run bench:overhead`.
  *
  * Preparing is start-up work every VU repeats, and k6's JavaScript engine is slow at it
- * (about 2,000 instructions per property write or object; one prepared endpoint cost about
- * 120,000, callgrind, k6 v2.2), so what a service contributes is prepared once per VU.
+ * (about 2,000 instructions per property write or object, callgrind, k6 v2.2), so what a
+ * service contributes is prepared once per VU, and a compiled call site prepares only the
+ * params it sends ({@link prepareSite}) rather than everything the general path may need
+ * ({@link prepareEndpoint}).
  */
 
 /** An HTTP call with its path parameters as a plain record (the typed form is checked at the DSL boundary). */
@@ -110,18 +112,26 @@ class Result implements HttpResult {
   }
 }
 
-/** What never changes between requests to one endpoint, prepared once per VU. */
-export interface PreparedEndpoint {
+/**
+ * What a request to an endpoint always needs, prepared once per VU: all a compiled call site
+ * reads when it adds no headers or tags of its own and does not hand a result to the flow.
+ */
+export interface PreparedSite {
+  /** The service's base URL without trailing slashes. */
   readonly base: string;
+  /** Tags, timeout, headers (with `content-type` for a JSON body) and expected statuses; k6 only reads it. */
+  readonly params: RefinedParams<ResponseType>;
+  readonly checkTags: Readonly<Record<string, string>>;
+}
+
+/** Everything about an endpoint that does not change between requests, for the general path. */
+export interface PreparedEndpoint extends PreparedSite {
   readonly pathParts: readonly string[];
   /** Base URL and path of an endpoint without path parameters. */
   readonly staticUrl: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly tags: Readonly<Record<string, string>>;
-  readonly checkTags: Readonly<Record<string, string>>;
-  /** Reused for calls that add no headers, tags or body (k6 only reads it). */
-  readonly params: RefinedParams<ResponseType>;
-  /** Like {@link params}, with `content-type: application/json`, for JSON bodies. */
+  /** Like {@link PreparedSite.params}, with `content-type: application/json`, for JSON bodies. */
   readonly jsonParams: RefinedParams<ResponseType>;
   /** The endpoint's expected statuses; undefined for k6's default, 200–399. */
   readonly expectedStatuses: readonly number[] | undefined;
@@ -155,27 +165,54 @@ function prepareService(service: HttpService): PreparedService {
   return lastService;
 }
 
-/** Resolves everything about an endpoint that does not change between requests (reads `__ENV`). */
-export function prepareEndpoint(endpoint: HttpEndpoint): PreparedEndpoint {
-  const service = endpoint.service;
-  const { base, headers } = prepareService(service);
-  const pathParts = splitPathTemplate(endpoint.path);
-  const tags = { service: service.name, endpoint: endpoint.name, name: endpoint.path };
-  // No `headers` key when there are none: k6 reads every key of the params on every request.
+/** The service's headers, with `content-type: application/json` first for a JSON body (a service header wins). */
+function requestHeaders(headers: Readonly<Record<string, string>>, json: boolean): Readonly<Record<string, string>> {
+  return json ? { 'content-type': 'application/json', ...headers } : headers;
+}
+
+/** k6's request params for an endpoint: no `headers` key when there are none (k6 reads every key on every request). */
+function requestParams(endpoint: HttpEndpoint, headers: Readonly<Record<string, string>>, tags: Readonly<Record<string, string>>): RefinedParams<ResponseType> {
   const params: RefinedParams<ResponseType> = hasKeys(headers) ? { headers, tags } : { tags };
-  if (service.options.timeout !== undefined) params.timeout = service.options.timeout;
+  const timeout = endpoint.service.options.timeout;
+  if (timeout !== undefined) params.timeout = timeout;
   const statuses = endpoint.expectedStatuses;
   if (statuses !== undefined) params.responseCallback = http.expectedStatuses(...statuses);
+  return params;
+}
+
+function endpointTags(endpoint: HttpEndpoint): Record<string, string> {
+  return { service: endpoint.service.name, endpoint: endpoint.name, name: endpoint.path };
+}
+
+function checkTagsOf(endpoint: HttpEndpoint): Record<string, string> {
+  return { service: endpoint.service.name, endpoint: endpoint.name };
+}
+
+/**
+ * Prepares what a request to the endpoint always needs, with `json` choosing the params for a
+ * JSON body. Start-up work every VU repeats: three objects besides the params, as a
+ * hand-written script builds in its init code.
+ */
+export function prepareSite(endpoint: HttpEndpoint, json: boolean): PreparedSite {
+  const { base, headers } = prepareService(endpoint.service);
+  return { base, params: requestParams(endpoint, requestHeaders(headers, json), endpointTags(endpoint)), checkTags: checkTagsOf(endpoint) };
+}
+
+/** Resolves everything about an endpoint that does not change between requests (reads `__ENV`). */
+export function prepareEndpoint(endpoint: HttpEndpoint): PreparedEndpoint {
+  const { base, headers } = prepareService(endpoint.service);
+  const pathParts = splitPathTemplate(endpoint.path);
+  const tags = endpointTags(endpoint);
   return {
     base,
     pathParts,
     staticUrl: pathParts.length === 1 ? base + endpoint.path : undefined,
     headers,
     tags,
-    checkTags: { service: service.name, endpoint: endpoint.name },
-    params,
-    jsonParams: { ...params, headers: { 'content-type': 'application/json', ...headers } },
-    expectedStatuses: statuses,
+    checkTags: checkTagsOf(endpoint),
+    params: requestParams(endpoint, headers, tags),
+    jsonParams: requestParams(endpoint, requestHeaders(headers, true), tags),
+    expectedStatuses: endpoint.expectedStatuses,
   };
 }
 

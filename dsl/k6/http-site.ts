@@ -1,5 +1,5 @@
 import type { HttpEndpoint } from '../http.js';
-import { prepareEndpoint, type PreparedEndpoint } from './http-call.js';
+import { prepareEndpoint, prepareSite, type PreparedEndpoint, type PreparedSite } from './http-call.js';
 
 /**
  * What a compiled HTTP call site needs at run time. The compiler (`dsl/compiler/http-sites/`)
@@ -15,16 +15,29 @@ export { bodyText, isJsonBody, paramsWith, pathValue, queryValue, resultOf, send
 /** The runtime's own `vu` (a live binding): a compiled site whose receiver is anything else makes the general `vu.http` call. */
 export { activeVu } from './runtime.js';
 
-/**
- * Prepares an endpoint for a call site (which keeps it for the rest of the VU's life),
- * after checking that it is the endpoint the compiler read from the source (same method and
- * path template): the compiled URL and k6 function depend on both.
- */
-export function prepareHttpSite(endpoint: HttpEndpoint, method: string, path: string): PreparedEndpoint {
+/** Fails unless the endpoint has the method and path template the compiler read from its declaration. */
+function assertCompiledAs(endpoint: HttpEndpoint, method: string, path: string): void {
   if (endpoint.method !== method || endpoint.path !== path) {
     throw new Error(
       `stagecraft: endpoint "${endpoint.name}" is ${endpoint.method} ${endpoint.path} at run time, but the compiler read ${method} ${path} from its declaration; recompile the scenario`,
     );
   }
+}
+
+/**
+ * Prepares an endpoint for a call site that adds no headers or tags of its own and hands no
+ * result to its flow (the site keeps it for the rest of the VU's life): the base URL, the
+ * params for a body that is (`json`) or is not JSON, and the check tags. Fails unless it is
+ * the endpoint the compiler read from the source (same method and path template), since the
+ * compiled URL and k6 function depend on both.
+ */
+export function prepareHttpSite(endpoint: HttpEndpoint, method: string, path: string, json: boolean): PreparedSite {
+  assertCompiledAs(endpoint, method, path);
+  return prepareSite(endpoint, json);
+}
+
+/** Like {@link prepareHttpSite}, with everything the general path prepares, for any other call site. */
+export function prepareFullHttpSite(endpoint: HttpEndpoint, method: string, path: string): PreparedEndpoint {
+  assertCompiledAs(endpoint, method, path);
   return prepareEndpoint(endpoint);
 }

@@ -11,6 +11,7 @@ export const SITE_NAMES = {
   helpers: {
     activeVu: 'stagecraftActiveVu',
     prepareHttpSite: 'stagecraftPrepare',
+    prepareFullHttpSite: 'stagecraftPrepareFull',
     pathValue: 'stagecraftPathValue',
     queryValue: 'stagecraftQueryValue',
     bodyText: 'stagecraftBodyText',
@@ -68,48 +69,55 @@ function queryPiece(value: UrlValue): UrlPiece {
   return { code: `(typeof ${p} === "object" ? ${H.queryValue}(${JSON.stringify(encodeURIComponent(value.name))}, ${p}) : encodeURIComponent(${p}))` };
 }
 
-/**
- * The URL expression: the prepared URL of a path without placeholders, or the base and the
- * template filled with its values, then the query string.
- */
+/** The URL expression: the prepared base URL, the path template filled with its values, then the query string. */
 function urlExpression(site: HttpCallSite): string {
   const template = site.declaration.path;
-  const parts = splitPathTemplate(template);
-  const pieces: UrlPiece[] = parts.length === 1 ? [{ code: 'site.staticUrl' }] : [{ code: 'site.base' }];
-  if (parts.length > 1) {
-    parts.forEach((part, index) => {
-      if (index % 2 === 0) pieces.push({ text: part });
-      else {
-        const value = site.pathValues.find((candidate) => candidate.name === part);
-        if (value === undefined) throw new Error(`no value for {${part}} of ${template} (please report this as a bug)`);
-        pieces.push(pathPiece(value, template));
-      }
-    });
-  }
+  const pieces: UrlPiece[] = [{ code: 'site.base' }];
+  splitPathTemplate(template).forEach((part, index) => {
+    if (index % 2 === 0) pieces.push({ text: part });
+    else {
+      const value = site.pathValues.find((candidate) => candidate.name === part);
+      if (value === undefined) throw new Error(`no value for {${part}} of ${template} (please report this as a bug)`);
+      pieces.push(pathPiece(value, template));
+    }
+  });
   site.queryValues.forEach((value, index) => {
     pieces.push({ text: `${index === 0 ? '?' : '&'}${encodeURIComponent(value.name)}=` }, queryPiece(value));
   });
   return templateLiteral(pieces);
 }
 
-/** Body, "is it JSON" and request parameters, as code. */
-function requestParts(site: HttpCallSite): { body: string | undefined; params: string } {
+/** The request body as code (undefined for none), and whether it is JSON: `true`, `false` or code deciding at run time. */
+function bodyParts(site: HttpCallSite): { body: string | undefined; json: string } {
   const body = site.body;
-  const json = body === undefined || body.kind === 'text' ? 'false' : body.kind === 'json' ? 'true' : `${H.isJsonBody}(${body.parameter})`;
-  const bodyCode = body === undefined ? undefined : body.kind === 'json' ? `JSON.stringify(${body.parameter})` : body.kind === 'text' ? body.parameter : `${H.bodyText}(${body.parameter})`;
-  if (site.headers !== undefined || site.tags !== undefined) {
-    return { body: bodyCode, params: `${H.paramsWith}(site, ${site.headers ?? 'undefined'}, ${site.tags ?? 'undefined'}, ${json})` };
-  }
-  const params = json === 'false' ? 'site.params' : json === 'true' ? 'site.jsonParams' : `(${json} ? site.jsonParams : site.params)`;
-  return { body: bodyCode, params };
+  if (body === undefined) return { body: undefined, json: 'false' };
+  if (body.kind === 'json') return { body: `JSON.stringify(${body.parameter})`, json: 'true' };
+  if (body.kind === 'text') return { body: body.parameter, json: 'false' };
+  return { body: `${H.bodyText}(${body.parameter})`, json: `${H.isJsonBody}(${body.parameter})` };
+}
+
+/**
+ * True when the site needs only what `prepareHttpSite` builds (base URL, the params for its
+ * kind of body, check tags): no headers or tags of its own, a body known to be or not to be
+ * JSON, and no result for the flow (a result reads the endpoint's expected statuses). Any
+ * other site prepares everything the general path has, with `prepareFullHttpSite`.
+ */
+function preparesParamsOnly(site: HttpCallSite, json: string, needsResult: boolean): boolean {
+  return site.headers === undefined && site.tags === undefined && (json === 'true' || json === 'false') && !needsResult;
+}
+
+/** The request params as code: prepared ones, or the prepared ones with the call's own headers and tags. */
+function paramsCode(site: HttpCallSite, json: string, paramsOnly: boolean): string {
+  if (site.headers !== undefined || site.tags !== undefined) return `${H.paramsWith}(site, ${site.headers ?? 'undefined'}, ${site.tags ?? 'undefined'}, ${json})`;
+  if (paramsOnly || json === 'false') return 'site.params';
+  return json === 'true' ? 'site.jsonParams' : `(${json} ? site.jsonParams : site.params)`;
 }
 
 const K6_FUNCTION = { POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'del', OPTIONS: 'options' } as const;
 
 /** The k6 call sending the request: `http.get(url, params)` and friends, which cost k6 less than `http.request`. */
-function sendExpression(site: HttpCallSite): string {
+function sendExpression(site: HttpCallSite, body: string | undefined, params: string): string {
   const url = urlExpression(site);
-  const { body, params } = requestParts(site);
   const method = site.declaration.method;
   if (method === 'GET' || method === 'HEAD') {
     return body === undefined ? `${SITE_NAMES.http}.${method.toLowerCase()}(${url}, ${params})` : `${H.sendRequest}(${JSON.stringify(method)}, ${url}, ${body}, ${params})`;
@@ -144,10 +152,15 @@ function siteStatements(site: HttpCallSite, cache: string, form: SiteForm): stri
   const [vu = 'vu', endpoint = 'endpoint'] = site.arguments.map((argument) => argument.parameter);
   const needsResult = site.resultUsed || (site.checks !== undefined && !site.checks.acceptsResponse);
   const { method, path } = site.declaration;
+  const { body, json } = bodyParts(site);
+  const paramsOnly = preparesParamsOnly(site, json, needsResult);
+  const declared = `${endpoint}, ${JSON.stringify(method)}, ${JSON.stringify(path)}`;
+  const prepare = paramsOnly ? `${H.prepareHttpSite}(${declared}, ${json})` : `${H.prepareFullHttpSite}(${declared})`;
+  const params = paramsCode(site, json, paramsOnly);
   const request = [
     // The endpoint is a top-level constant or import, so the site's cache never needs checking.
-    `const site = ${cache} ?? (${cache} = ${H.prepareHttpSite}(${endpoint}, ${JSON.stringify(method)}, ${JSON.stringify(path)}));`,
-    `const response = ${sendExpression(site)};`,
+    `const site = ${cache} ?? (${cache} = ${prepare});`,
+    `const response = ${sendExpression(site, body, params)};`,
   ];
   if (needsResult) request.push(`const result = ${H.resultOf}(site, response);`);
   // Checks given by name may be undefined at run time, as the general path allows.

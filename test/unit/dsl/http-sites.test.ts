@@ -37,7 +37,7 @@ describe('compileHttpCalls', () => {
     expect(output.slice(0, input.length).filter((line, index) => line === input[index]).length).toBe(input.length - 4);
     expect(output[input.length - 3]).toBe('  const after = 1;');
     expect(result.code).toContain(
-      '{ const \nstagecraft_path_id = vu.iteration, \nstagecraft_checks = { ok: (r) => r.status === 200 }; if (vu !== stagecraftActiveVu) vu.http(getItem, { params: { "id": stagecraft_path_id }, checks: stagecraft_checks }); else { const site = stagecraftHttp_getItem_L9Site ?? (stagecraftHttp_getItem_L9Site = stagecraftPrepare(getItem, "GET", "/items/{id}"));',
+      '{ const \nstagecraft_path_id = vu.iteration, \nstagecraft_checks = { ok: (r) => r.status === 200 }; if (vu !== stagecraftActiveVu) vu.http(getItem, { params: { "id": stagecraft_path_id }, checks: stagecraft_checks }); else { const site = stagecraftHttp_getItem_L9Site ?? (stagecraftHttp_getItem_L9Site = stagecraftPrepare(getItem, "GET", "/items/{id}", false));',
     );
     expect(output[input.length - 4]).toBe('');
     expect(() => transformSync(result.code, { loader: 'ts', format: 'esm' })).not.toThrow();
@@ -62,7 +62,7 @@ describe('compileHttpCalls', () => {
 
   it('passes computed query values, lists included, through one expression', () => {
     const site = compiledCode((`export function flow(vu, q) { vu.http(search, { query: { 'page size': q } }); }\n`));
-    expect(site).toContain('`${site.staticUrl}?page%20size=${(typeof stagecraft_query_page_size === "object" ? stagecraftQueryValue("page%20size", stagecraft_query_page_size) : encodeURIComponent(stagecraft_query_page_size))}`');
+    expect(site).toContain('`${site.base}/search?page%20size=${(typeof stagecraft_query_page_size === "object" ? stagecraftQueryValue("page%20size", stagecraft_query_page_size) : encodeURIComponent(stagecraft_query_page_size))}`');
   });
 
   it('builds an HttpResult only when the value is used or a check needs more than k6 response has', () => {
@@ -79,14 +79,26 @@ describe('compileHttpCalls', () => {
 
   it("uses k6's function for the method, and JSON or text bodies as written", () => {
     expect(compiledCode((`export function flow(vu) { vu.http(create, { body: { a: 1 } }); }\n`))).toContain(
-      'stagecraftK6Http.post(site.staticUrl, JSON.stringify(stagecraft_body), site.jsonParams)',
+      'stagecraftK6Http.post(`${site.base}/items`, JSON.stringify(stagecraft_body), site.params)',
     );
-    expect(compiledCode(('export function flow(vu) { vu.http(create, { body: `x` }); }\n'))).toContain('stagecraftK6Http.post(site.staticUrl, stagecraft_body, site.params)');
+    expect(compiledCode(('export function flow(vu) { vu.http(create, { body: `x` }); }\n'))).toContain('stagecraftK6Http.post(`${site.base}/items`, stagecraft_body, site.params)');
     expect(compiledCode((`export function flow(vu, b) { vu.http(create, { body: b, headers: { h: '1' } }); }\n`))).toContain(
-      'stagecraftK6Http.post(site.staticUrl, stagecraftBodyText(stagecraft_body), stagecraftParamsWith(site, stagecraft_headers, undefined, stagecraftIsJsonBody(stagecraft_body)))',
+      'stagecraftK6Http.post(`${site.base}/items`, stagecraftBodyText(stagecraft_body), stagecraftParamsWith(site, stagecraft_headers, undefined, stagecraftIsJsonBody(stagecraft_body)))',
     );
     expect(compiledCode((`export function flow(vu) { vu.http(remove, { params: { id: 1 } }); }\n`))).toContain('stagecraftK6Http.del(`${site.base}/items/1`, null, site.params)');
-    expect(compiledCode((`export function flow(vu) { vu.http(search, { body: 'x' }); }\n`))).toContain('stagecraftSend("GET", site.staticUrl, stagecraft_body, site.params)');
+    expect(compiledCode((`export function flow(vu) { vu.http(search, { body: 'x' }); }\n`))).toContain('stagecraftSend("GET", `${site.base}/search`, stagecraft_body, site.params)');
+  });
+
+  it('prepares only the params a site sends, unless it adds headers or tags, hands on a result or learns the body kind at run time', () => {
+    expect(compiledCode((`export function flow(vu) { vu.http(create, { body: { a: 1 } }); }\n`))).toContain('stagecraftPrepare(create, "POST", "/items", true)');
+    expect(compiledCode((`export function flow(vu) { vu.http(search); }\n`))).toContain('stagecraftPrepare(search, "GET", "/search", false)');
+    const result = compiledCode((`export function flow(vu) { return vu.http(create, { body: { a: 1 } }).ok; }\n`));
+    expect(result).toContain('stagecraftPrepareFull(endpoint, "POST", "/items")');
+    expect(result).toContain('JSON.stringify(body), site.jsonParams)');
+    expect(compiledCode((`export function flow(vu, b) { vu.http(create, { body: b }); }\n`))).toContain(
+      'stagecraftPrepareFull(create, "POST", "/items")); const response = stagecraftK6Http.post(`${site.base}/items`, stagecraftBodyText(stagecraft_body), (stagecraftIsJsonBody(stagecraft_body) ? site.jsonParams : site.params));',
+    );
+    expect(compiledCode((`export function flow(vu) { vu.http(search, { tags: { a: 'b' } }); }\n`))).toContain('stagecraftPrepareFull(search, "GET", "/search")');
   });
 
   it('falls back to the general call when the receiver is not the runtime vu', () => {
@@ -152,7 +164,7 @@ describe('compileHttpCalls', () => {
     const text = `import { shared as renamed, getItem, type shared as inlineType } from './services.js';\nimport type { shared as typeOnly } from './services.js';\nexport function flow(vu) { vu.http(renamed, { params: { k: 'x' }, body: {} }); vu.http(getItem, { params: { id: 1 } }); vu.http(typeOnly, { params: { k: 'y' } }); vu.http(inlineType, { params: { k: 'z' } }); }\n`;
     const result = compileHttpCalls({ file: join(folder, 'scenario.ts'), text }, new EndpointDeclarations(), '/h.ts');
     expect(result.compiled).toEqual(['3:28']);
-    expect(result.code).toContain('stagecraftK6Http.put(`${site.base}/shared/x`, JSON.stringify(stagecraft_body), site.jsonParams)');
+    expect(result.code).toContain('stagecraftK6Http.put(`${site.base}/shared/x`, JSON.stringify(stagecraft_body), site.params)');
     expect(result.general.map((entry) => entry.reason)).toEqual([
       '"getItem" is not a top-level endpoint declaration of this file or a relative import',
       '"typeOnly" is not a top-level endpoint declaration of this file or a relative import',
