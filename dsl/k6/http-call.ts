@@ -203,6 +203,7 @@ export function prepareEndpoint(endpoint: HttpEndpoint): PreparedEndpoint {
   const { base, headers } = prepareService(endpoint.service);
   const pathParts = splitPathTemplate(endpoint.path);
   const tags = endpointTags(endpoint);
+  const params = requestParams(endpoint, headers, tags);
   return {
     base,
     pathParts,
@@ -210,8 +211,9 @@ export function prepareEndpoint(endpoint: HttpEndpoint): PreparedEndpoint {
     headers,
     tags,
     checkTags: checkTagsOf(endpoint),
-    params: requestParams(endpoint, headers, tags),
-    jsonParams: requestParams(endpoint, requestHeaders(headers, true), tags),
+    params,
+    // The same timeout and expected-status callback: only the headers differ.
+    jsonParams: { ...params, headers: requestHeaders(headers, true) },
     expectedStatuses: endpoint.expectedStatuses,
   };
 }
