@@ -284,6 +284,21 @@ function verdict(label: string, ratios: readonly number[], worse: 'higher' | 'lo
   return `UNDECIDED  ${text}: the interval straddles the 3% goal (more rounds: BENCH_ROUNDS, or a quieter machine)`;
 }
 
+/**
+ * How much of the CPU difference garbage collection explains: the medians of the collections'
+ * CPU per run, and their difference as a share of the hand-written script's k6 CPU.
+ */
+function gcShare(runs: readonly Run[]): string[] {
+  const gcMs = (kind: ScriptKind): number => median(valuesOf(runs, kind, (m) => m.gc.markCpuMs));
+  const handCpuMs = median(valuesOf(runs, 'hand-written', (m) => m.cpuSeconds)) * 1000;
+  if (runs.every((run) => run.measurement.gc.cycles === 0) || handCpuMs <= 0) return ['  Garbage collection: no gctrace lines from k6 (is GODEBUG overridden?).'];
+  const difference = gcMs('generated') - gcMs('hand-written');
+  return [
+    `  Garbage collection (median per run): generated ${num(gcMs('generated'))} ms, hand-written ${num(gcMs('hand-written'))} ms of k6 CPU; ` +
+      `the difference is ${percentChange(1 + difference / handCpuMs, 1)} of the hand-written script's k6 CPU (a larger live heap per VU makes every collection mark more).`,
+  ];
+}
+
 /** A warning when other processes loaded the machine much more during one script's runs than the other's. */
 function otherLoadSkew(runs: readonly Run[]): string[] {
   const generated = median(valuesOf(runs, 'generated', (m) => m.otherCores));
@@ -319,13 +334,15 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
   const lines: string[] = [];
   lines.push(
     table([
-      ['run', 'script', 'k6 CPU s', 'CPU µs/req', 'steady µs/req', 'req/s', 'iterations', 'dropped', 'p95 ms', 'checks failed', 'other cores', 'steal cores', 'service cores'],
+      ['run', 'script', 'k6 CPU s', 'CPU µs/req', 'steady µs/req', 'GC ms', 'live MB', 'req/s', 'iterations', 'dropped', 'p95 ms', 'checks failed', 'other cores', 'steal cores', 'service cores'],
       ...runs.map(({ index, kind, measurement: m }) => [
         String(index),
         kind,
         num(m.cpuSeconds, 2),
         num(cpuPerRequestUs(m), 1),
         num(steadyPerRequestUs(m), 1),
+        num(m.gc.markCpuMs),
+        num(m.gc.medianLiveHeapMb),
         num(m.summary.httpReqRate, 1),
         num(m.summary.iterations),
         num(m.summary.droppedIterations),
@@ -337,12 +354,18 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
       ]),
     ]),
   );
-  lines.push('  CPU µs/req: k6 user+system time of the whole run / http_reqs. steady µs/req: k6 CPU rate in the middle half of the run / req/s. service cores: the demo service and this harness.');
+  lines.push(
+    '  CPU µs/req: k6 user+system time of the whole run / http_reqs. steady µs/req: k6 CPU rate in the middle half of the run / req/s. ' +
+      "GC ms: k6's garbage collections (GODEBUG=gctrace=1: stop-the-world, assists and background marking; marking in idle time not counted). " +
+      'live MB: median live heap after a collection. service cores: the demo service and this harness.',
+  );
   lines.push('');
 
   const comparisons: Comparison[] = [
     { label: 'k6 CPU per request, whole run (µs)', value: cpuPerRequestUs, digits: 1, worse: 'higher' },
     { label: 'k6 CPU per request, steady phase (µs)', value: steadyPerRequestUs, digits: 1 },
+    { label: 'k6 garbage collection CPU per run (ms)', value: (m) => m.gc.markCpuMs, digits: 0 },
+    { label: 'k6 live heap after collections (MB)', value: (m) => m.gc.medianLiveHeapMb, digits: 0 },
     { label: 'achieved requests/s', value: (m) => m.summary.httpReqRate, digits: 1, worse: 'lower' },
     { label: 'http_req_duration p95 (ms)', value: (m) => m.summary.durationP95Ms, digits: 2 },
     { label: 'k6 wall time (s)', value: (m) => m.wallSeconds, digits: 2 },
@@ -380,6 +403,7 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
         `${above} of ${cpuRatios.length} rounds are more than 3% above the hand-written run next to them.`,
     );
   }
+  lines.push(...gcShare(runs));
   const dropped = runs.filter((run) => run.measurement.summary.droppedIterations > 0);
   if (dropped.length > 0) {
     lines.push(`  WARN  k6 dropped iterations in run(s) ${dropped.map((run) => run.index).join(', ')}: the fixed load was not held, so req/s shows saturation, not overhead.`);

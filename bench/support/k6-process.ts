@@ -27,6 +27,7 @@ import { readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { k6Environment } from '../../runner/k6-binary.js';
 import { canReadProc, machineTimes, processTimes } from '../../runner/resources/proc.js';
+import { GcTraceCollector, type GcTotals } from './gc-trace.js';
 
 /** True when this machine has the `/proc` files the measurement needs. */
 export function canMeasureCpu(): boolean {
@@ -53,6 +54,8 @@ export interface K6RunMeasurement {
    * above what k6 could have used after it): another child was reaped during the run.
    */
   readonly accountingConsistent: boolean;
+  /** k6's garbage collections during the run (from `GODEBUG=gctrace=1`). */
+  readonly gc: GcTotals;
   readonly summary: K6Summary;
   /** The last lines k6 printed (for error messages). */
   readonly outputTail: string;
@@ -113,6 +116,11 @@ function middleRate(samples: readonly (readonly [number, number])[], wallSeconds
   return (to[1] - from[1]) / (to[0] - from[0]);
 }
 
+/** `GODEBUG` with `gctrace=1` added to what the environment already sets. */
+function gcTraceSetting(current: string | undefined): string {
+  return current === undefined || current === '' ? 'gctrace=1' : `${current},gctrace=1`;
+}
+
 /** A k6 process the caller may need to stop (Ctrl-C). */
 export interface RunningK6 {
   readonly pid: number | undefined;
@@ -121,7 +129,8 @@ export interface RunningK6 {
 
 /**
  * Starts `k6 run` on a script and measures it (see the file comment). k6 gets
- * `K6_NO_USAGE_REPORT=true` and the extra environment; it must be the only child process
+ * `K6_NO_USAGE_REPORT=true`, `GODEBUG=gctrace=1` (one short stderr line per garbage
+ * collection, read into `gc`) and the extra environment; it must be the only child process
  * that ends while it runs. With `cpuList` (e.g. `1` or `1-3`), k6 runs on those CPUs only.
  */
 export function runK6(k6Path: string, script: string, summaryFile: string, env: Readonly<Record<string, string>>, cpuList?: string): RunningK6 {
@@ -134,15 +143,16 @@ export function runK6(k6Path: string, script: string, summaryFile: string, env: 
   // cutime accounting are k6's own.
   const [command, args] = cpuList === undefined ? [k6Path, k6Args] : ['taskset', ['-c', cpuList, k6Path, ...k6Args]];
   const child = spawn(command, args, {
-    env: k6Environment(env),
+    env: k6Environment({ GODEBUG: gcTraceSetting(process.env['GODEBUG']), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString('utf8')).slice(-8_000);
+  const keep = (text: string): void => {
+    output = (output + text).slice(-8_000);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  const gcTrace = new GcTraceCollector();
+  child.stdout.on('data', (chunk: Buffer) => keep(chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => keep(gcTrace.add(chunk.toString('utf8'))));
 
   const samples: [number, number][] = [];
   const sampler = setInterval(() => {
@@ -163,6 +173,7 @@ export function runK6(k6Path: string, script: string, summaryFile: string, env: 
     // k6's output pipes are drained.
     child.on('close', (code, signal) => {
       clearInterval(sampler);
+      keep(gcTrace.finish());
       const wallSeconds = (performance.now() - started) / 1000;
       const cpuSeconds = processTimes('self').children - startChildren;
       const selfUsage = process.cpuUsage(startSelf);
@@ -183,6 +194,7 @@ export function runK6(k6Path: string, script: string, summaryFile: string, env: 
             stealCores: (endMachine.steal - startMachine.steal) / wallSeconds,
             selfCores: selfSeconds / wallSeconds,
             accountingConsistent,
+            gc: gcTrace.totals(),
             summary,
             outputTail: output.trim().split('\n').slice(-15).join('\n'),
           }),
