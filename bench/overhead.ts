@@ -7,7 +7,8 @@
  * 2. Starts the demo HTTP service in this process with `latencyScale: 0` (no artificial delays,
  *    so k6's own work dominates), warms it up, and runs both scripts with real k6, interleaved
  *    G H H G G H … for BENCH_ROUNDS rounds. Per run it measures k6's CPU time (how: see
- *    `support/k6-process.ts`), the achieved request rate, dropped iterations, and the CPU the
+ *    `support/k6-process.ts`), the achieved request rate, dropped iterations, k6's garbage
+ *    collections (CPU and live heap, from `GODEBUG=gctrace=1`), and the CPU the
  *    rest of the machine used meanwhile (other engineers' tests are noise we can only report).
  *    With 2+ cores, k6 runs pinned to its own CPUs and the service to CPU 0. Then it counts
  *    the instructions of both scripts under callgrind (`support/instructions.ts`), per
