@@ -290,13 +290,13 @@ function verdict(label: string, ratios: readonly number[], worse: 'higher' | 'lo
  * CPU per run, and their difference as a share of the hand-written script's k6 CPU.
  */
 function gcShare(runs: readonly Run[]): string[] {
-  const gcMs = (kind: ScriptKind): number => median(valuesOf(runs, kind, (m) => m.gc.markCpuMs));
   const handCpuMs = median(valuesOf(runs, 'hand-written', (m) => m.cpuSeconds)) * 1000;
   if (runs.every((run) => run.measurement.gc.cycles === 0) || handCpuMs <= 0) return ['  Garbage collection: no gctrace lines from k6 (is GODEBUG overridden?).'];
-  const difference = gcMs('generated') - gcMs('hand-written');
+  const generated = median(valuesOf(runs, 'generated', (m) => m.gc.markCpuMs));
+  const hand = median(valuesOf(runs, 'hand-written', (m) => m.gc.markCpuMs));
   return [
-    `  Garbage collection (median per run): generated ${num(gcMs('generated'))} ms, hand-written ${num(gcMs('hand-written'))} ms of k6 CPU; ` +
-      `the difference is ${percentChange(1 + difference / handCpuMs, 1)} of the hand-written script's k6 CPU (a larger live heap per VU makes every collection mark more).`,
+    `  Garbage collection (median per run): generated ${num(generated)} ms, hand-written ${num(hand)} ms of k6 CPU; ` +
+      `the difference is ${percentChange(1 + (generated - hand) / handCpuMs, 1)} of the hand-written script's k6 CPU (a larger live heap per VU makes every collection mark more).`,
   ];
 }
 
