@@ -119,7 +119,11 @@ class Result implements HttpResult {
 export interface PreparedSite {
   /** The service's base URL without trailing slashes. */
   readonly base: string;
-  /** Tags, timeout, headers (with `content-type` for a JSON body) and expected statuses; k6 only reads it. */
+  /**
+   * Tags, timeout, headers and expected statuses; k6 only reads it. Built by {@link prepareSite}
+   * for one kind of body (with `content-type` for JSON); a {@link PreparedEndpoint}'s are for
+   * bodies that are not JSON, and its `jsonParams` for JSON ones.
+   */
   readonly params: RefinedParams<ResponseType>;
   readonly checkTags: Readonly<Record<string, string>>;
 }
