@@ -21,7 +21,7 @@ export interface GcTotals {
   readonly cycles: number;
   /** CPU time of the stop-the-world phases, assists and background marking (A+B+C+E), ms. */
   readonly markCpuMs: number;
-  /** CPU time of marking on otherwise idle processors (D), ms: spare time, reported apart. */
+  /** CPU time of marking on otherwise idle processors (D), ms: time k6 would have left idle, but in its CPU time all the same. */
   readonly idleMarkCpuMs: number;
   /** Median live heap after marking (Z), MB; 0 without collections. */
   readonly medianLiveHeapMb: number;
