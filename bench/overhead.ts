@@ -289,7 +289,7 @@ function verdict(label: string, ratios: readonly number[], worse: 'higher' | 'lo
  * How much of the CPU difference garbage collection explains: the medians of the collections'
  * CPU per run, and their difference as a share of the hand-written script's k6 CPU, without and
  * with the marking Go does on an otherwise idle processor. k6's CPU time counts both. A larger
- * live heap makes each collection mark more while the VUs run, but collections come less often
+ * live heap makes each collection mark more, but collections come less often
  * and leave less marking for idle time, so the second difference is the collector's net cost.
  */
 function gcShare(runs: readonly Run[]): string[] {
@@ -301,7 +301,7 @@ function gcShare(runs: readonly Run[]): string[] {
     return `generated ${num(generated)} ms, hand-written ${num(hand)} ms (${percentChange(1 + (generated - hand) / handCpuMs, 1)} of the hand-written script's k6 CPU)`;
   };
   return [
-    `  Garbage collection (median per run): while the VUs ran, ${difference((m) => m.gc.markCpuMs)}; ` +
+    `  Garbage collection (median per run): outside idle time, ${difference((m) => m.gc.markCpuMs)}; ` +
       `with the marking done in idle time, which k6's CPU time also counts, ${difference(totalGcCpuMs)}.`,
   ];
 }
@@ -369,7 +369,7 @@ function report(runs: readonly Run[], coreCount: number, loadBefore: number[]): 
   );
   lines.push(
     '  CPU µs/req: k6 user+system time of the whole run / http_reqs. steady µs/req: k6 CPU rate in the middle half of the run / req/s. ' +
-      "GC ms: k6's garbage collections while its goroutines ran (GODEBUG=gctrace=1: stop-the-world, assists and background marking). " +
+      "GC ms: k6's garbage collections outside idle time (GODEBUG=gctrace=1: stop-the-world, assists and background marking). " +
       'idle GC ms: their marking on an otherwise idle processor (also in k6 CPU). ' +
       'live MB: median live heap after a collection. service cores: the demo service and this harness.',
   );
