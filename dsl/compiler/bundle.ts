@@ -6,6 +6,7 @@ import type { K6Options } from './k6-options.js';
 import type { RuntimePlan } from '../k6/runtime.js';
 import type { HttpCallCompiler } from './http-sites/rewrite-source.js';
 import { httpCallSitesPlugin, type FileHttpCalls } from './http-sites/plugin.js';
+import type { DirectEntry } from './direct-entry/scenario-source.js';
 
 /** The bundled script and its source map, before the header is added. */
 export interface Bundle {
@@ -36,6 +37,8 @@ export interface EntryInput {
    * same requests, tags and checks, more CPU per request.
    */
   readonly httpCallCompiler?: HttpCallCompiler;
+  /** Set when the flows are called directly, without the runtime (needs `httpCallCompiler`). */
+  readonly direct?: DirectEntry;
 }
 
 function importPath(root: string, file: string): string {
@@ -44,10 +47,30 @@ function importPath(root: string, file: string): string {
 }
 
 /**
+ * A direct entry module: the flows the rewritten scenario file exports, k6 `options` as a
+ * literal, and per scenario a function that calls its flow with the VU's `vu`.
+ */
+function directEntrySource(input: EntryInput, direct: DirectEntry): string {
+  const lines = [
+    `import { ${direct.exports.map((flow) => flow.name).join(', ')} } from ${JSON.stringify(importPath(input.root, input.scenarioFile))};`,
+    '',
+    `export const options = ${JSON.stringify(input.options, null, 2)};`,
+    '',
+    '// The `vu` of this VU\'s flows: its number and the iteration (a direct entry offers nothing else).',
+    'const stagecraftVu = { id: __VU, iteration: 0 };',
+    '',
+    ...direct.exports.map((flow) => `export function ${flow.scenario}() {\n  stagecraftVu.iteration = __ITER;\n  return ${flow.name}(stagecraftVu);\n}\n`),
+  ];
+  return lines.join('\n');
+}
+
+/**
  * Generates the entry module: k6 `options` as a literal, one exported function per scenario
  * (k6 finds them by name through each scenario's `exec`), and setup/teardown when defined.
+ * With a direct entry the functions call the flows themselves (see `direct-entry/`).
  */
 export function entrySource(input: EntryInput): string {
+  if (input.direct !== undefined) return directEntrySource(input, input.direct);
   const runtime = importPath(input.root, input.runtimeFile);
   const loader = input.dataLoaderFile === undefined ? undefined : importPath(input.root, input.dataLoaderFile);
   const grpc = input.grpcClientsFile === undefined ? undefined : importPath(input.root, input.grpcClientsFile);
@@ -152,7 +175,8 @@ export async function bundleScenario(input: EntryInput, outFile: string): Promis
 function runEsbuild(input: EntryInput, outFile: string, httpCalls: FileHttpCalls[]): ReturnType<typeof build<{ write: false; outfile: string }>> {
   const packageRoot = projectRoot();
   const compiler = input.httpCallCompiler;
-  const sites = compiler === undefined ? [] : [httpCallSitesPlugin({ root: input.root, packageRoot, compiler, onFile: (calls) => httpCalls.push(calls) })];
+  const direct = input.direct === undefined ? {} : { direct: input.direct };
+  const sites = compiler === undefined ? [] : [httpCallSitesPlugin({ root: input.root, packageRoot, compiler, onFile: (calls) => httpCalls.push(calls), ...direct })];
   return build({
     stdin: { contents: entrySource(input), resolveDir: input.root, sourcefile: 'stagecraft-entry.js', loader: 'js' },
     absWorkingDir: input.root,

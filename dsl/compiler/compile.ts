@@ -12,6 +12,7 @@ import { scopeNames, serviceTagValue } from '../thresholds.js';
 import { planAssets } from './assets.js';
 import { fitTimeline } from './fit-timeline.js';
 import { bundleScenario } from './bundle.js';
+import { planDirectEntry, type DirectEntryPlan } from './direct-entry/scenario-source.js';
 import { httpSiteModule, type FileHttpCalls } from './http-sites/plugin.js';
 import { httpCallCompiler, type HttpCallCompiler } from './http-sites/rewrite-source.js';
 import { discoverScenarios, selectScenarios, type ScenarioSource } from './discover.js';
@@ -43,7 +44,16 @@ export interface CompileOptions {
    * the runtime's general path; the benchmark and the equivalence test use it to compare both.
    */
   readonly compileHttpCalls?: boolean;
+  /**
+   * Call flows directly, without the stagecraft runtime, when a test allows it (default true;
+   * needs `compileHttpCalls`). See `direct-entry/scenario-source.ts`; the benchmark and the
+   * equivalence test turn it off to compare.
+   */
+  readonly directEntry?: boolean;
 }
+
+/** How a script's exported functions run the flows: directly, or through the runtime (and why). */
+export type EntryKind = { readonly direct: true } | { readonly direct: false; readonly reason: string };
 
 /** One file the compiler produces. */
 export interface OutputFile {
@@ -60,6 +70,7 @@ export interface CompiledScenario {
   readonly metadata: ScenarioMetadata;
   /** Per project file with `.http(` calls: which were compiled into direct k6 requests and which stay general, and why. */
   readonly httpCalls: readonly FileHttpCalls[];
+  readonly entry: EntryKind;
 }
 
 /** Result of a compile: what was compiled and, in check mode, which files are stale. */
@@ -124,6 +135,15 @@ interface BundleSettings {
   readonly outDir: string;
   /** Undefined when `vu.http` calls are not compiled (`CompileOptions.compileHttpCalls: false`). */
   readonly httpCallCompiler: HttpCallCompiler | undefined;
+  readonly directEntry: boolean;
+}
+
+/** A direct entry for the scenario when the settings and the test allow one, else why not. */
+async function planEntry(source: ScenarioSource, definition: TestDefinition, settings: BundleSettings): Promise<DirectEntryPlan> {
+  if (!settings.directEntry) return { ok: false, reason: 'direct entries are turned off' };
+  if (settings.httpCallCompiler === undefined) return { ok: false, reason: 'HTTP calls are not compiled' };
+  const text = await readFile(source.file, 'utf8');
+  return planDirectEntry({ file: source.file, text }, definition, settings.httpCallCompiler, projectRoot());
 }
 
 async function compileOne(source: ScenarioSource, definition: TestDefinition, settings: BundleSettings): Promise<CompiledScenario> {
@@ -131,6 +151,7 @@ async function compileOne(source: ScenarioSource, definition: TestDefinition, se
   const options: K6Options = buildK6Options(definition);
   const { plan, copies } = planAssets(definition, source.file, source.name);
   const scriptPath = join(outDir, `${source.name}.js`);
+  const direct = await planEntry(source, definition, settings);
   const bundle = await bundleScenario(
     {
       root,
@@ -144,6 +165,7 @@ async function compileOne(source: ScenarioSource, definition: TestDefinition, se
       options,
       plan,
       ...(settings.httpCallCompiler === undefined ? {} : { httpCallCompiler: settings.httpCallCompiler }),
+      ...(direct.ok ? { direct: direct.entry } : {}),
     },
     scriptPath,
   );
@@ -169,7 +191,8 @@ async function compileOne(source: ScenarioSource, definition: TestDefinition, se
     { path: join(outDir, `${source.name}.stagecraft.json`), content: `${JSON.stringify(metadata, null, 2)}\n` },
   ];
   for (const copy of copies) files.push({ path: join(outDir, copy.to), content: await readFile(copy.from, 'utf8') });
-  return { name: source.name, script: scriptPath, contentHash, files, metadata, httpCalls: bundle.httpCalls };
+  const entry: EntryKind = direct.ok ? { direct: true } : { direct: false, reason: direct.reason };
+  return { name: source.name, script: scriptPath, contentHash, files, metadata, httpCalls: bundle.httpCalls, entry };
 }
 
 async function isStale(file: OutputFile): Promise<boolean> {
@@ -199,7 +222,12 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
   const typeCheck = options.typeCheck === false ? undefined : typeCheckInBackground(sources.map((source) => source.file), { root });
   const checked: { source: ScenarioSource; problems: Problem[]; compiled?: Promise<CompiledScenario> }[] = [];
   const compileHttpCalls = options.compileHttpCalls ?? true;
-  const settings: BundleSettings = { root, outDir, httpCallCompiler: compileHttpCalls ? httpCallCompiler(httpSiteModule(projectRoot())) : undefined };
+  const settings: BundleSettings = {
+    root,
+    outDir,
+    httpCallCompiler: compileHttpCalls ? httpCallCompiler(httpSiteModule(projectRoot())) : undefined,
+    directEntry: options.directEntry ?? true,
+  };
   for (const source of sources) {
     const loaded = await loadDefinition(source);
     if (!loaded.ok) {

@@ -1,7 +1,8 @@
 import { check } from 'k6';
 import { b64encode } from 'k6/encoding';
 import http, { type RefinedParams, type RefinedResponse, type ResponseType } from 'k6/http';
-import type { HttpAuth, HttpEndpoint, HttpMethod, HttpService } from '../http.js';
+import type { Configurable } from '../env.js';
+import type { HttpAuth, HttpEndpoint, HttpMethod, HttpService, HttpServiceOptions } from '../http.js';
 import type { HttpCall, HttpResult, QueryValues } from '../vu.js';
 import { splitPathTemplate } from '../path-template.js';
 import { resolveConfigurable, resolveRecord } from './env.js';
@@ -161,16 +162,24 @@ interface PreparedService {
  */
 let lastService: PreparedService | undefined;
 
+/** A service's base URL (`service`: its name, for errors) without trailing slashes. */
+export function serviceBaseUrl(baseUrl: Configurable, service: string): string {
+  return resolveConfigurable(baseUrl, `service "${service}" baseUrl`).replace(/\/+$/, '');
+}
+
+/** A service's headers with its `authorization` header (`service`: its name, for errors). */
+export function serviceHeaders(options: Pick<HttpServiceOptions, 'headers' | 'auth'>, service: string): Record<string, string> {
+  return { ...resolveRecord(options.headers, `service "${service}" header`), ...authHeader(options.auth, service) };
+}
+
 function prepareService(service: HttpService): PreparedService {
   if (lastService?.service === service) return lastService;
-  const base = resolveConfigurable(service.options.baseUrl, `service "${service.name}" baseUrl`).replace(/\/+$/, '');
-  const headers = { ...resolveRecord(service.options.headers, `service "${service.name}" header`), ...authHeader(service.options.auth, service.name) };
-  lastService = { service, base, headers };
+  lastService = { service, base: serviceBaseUrl(service.options.baseUrl, service.name), headers: serviceHeaders(service.options, service.name) };
   return lastService;
 }
 
 /** The service's headers, with `content-type: application/json` first for a JSON body (a service header wins). */
-function requestHeaders(headers: Readonly<Record<string, string>>, json: boolean): Readonly<Record<string, string>> {
+export function requestHeaders(headers: Readonly<Record<string, string>>, json: boolean): Readonly<Record<string, string>> {
   return json ? { 'content-type': 'application/json', ...headers } : headers;
 }
 

@@ -10,7 +10,7 @@ import { prepareEndpoint, prepareSite, type PreparedEndpoint, type PreparedSite 
  */
 
 /** Re-exported so compiled sites import everything they use from one module. */
-export { bodyText, isJsonBody, paramsWith, pathValue, queryValue, resultOf, sendRequest } from './http-call.js';
+export { bodyText, isJsonBody, paramsWith, pathValue, queryValue, requestHeaders, resultOf, sendRequest, serviceBaseUrl, serviceHeaders } from './http-call.js';
 
 /** The runtime's own `vu` (a live binding): a compiled site whose receiver is anything else makes the general `vu.http` call. */
 export { activeVu } from './runtime.js';

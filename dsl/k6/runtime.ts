@@ -48,7 +48,8 @@ function parsedMs(duration: string): number {
   return ms;
 }
 
-function thinkTimeSeconds(time: ThinkTime): number {
+/** Seconds to sleep for a think time: a duration, or a range picked uniformly (durations parsed once per VU). */
+export function thinkTimeSeconds(time: ThinkTime): number {
   if (typeof time === 'string') return parsedMs(time) / 1000;
   const [low, high] = time;
   const lowMs = parsedMs(low);

@@ -1,5 +1,5 @@
 import { splitPathTemplate } from '../../path-template.js';
-import type { HttpCallSite, UrlValue } from './find-call-sites.js';
+import type { HttpCallSite, SiteArgument, UrlValue } from './find-call-sites.js';
 
 /**
  * Local names of what compiled sites use, aliased so that they cannot clash with a scenario's
@@ -19,6 +19,9 @@ export const SITE_NAMES = {
     paramsWith: 'stagecraftParamsWith',
     resultOf: 'stagecraftResultOf',
     sendRequest: 'stagecraftSend',
+    serviceBaseUrl: 'stagecraftBaseUrl',
+    serviceHeaders: 'stagecraftServiceHeaders',
+    requestHeaders: 'stagecraftRequestHeaders',
   },
 } as const;
 
@@ -142,20 +145,33 @@ function generalCall(site: HttpCallSite, vu: string, endpoint: string): string {
 export type SiteForm = 'function' | 'block';
 
 /**
+ * How a site inside a flow of a direct entry (`dsl/compiler/direct-entry/`) is prepared: from
+ * code the compiler wrote from the evaluated endpoint, since the script then has no endpoint
+ * objects at run time. Such a site's receiver is always the entry's `vu`, so it has no guard.
+ */
+export interface DirectPreparation {
+  /** Code for the site's `PreparedSite`, for a body that is (`json`) or is not JSON. */
+  site(json: boolean): string;
+  /** Code for the site's `PreparedEndpoint` (everything the general path prepares). */
+  readonly endpoint: string;
+}
+
+/**
  * The statements of a compiled site: the request a person would write by hand (URL built in
  * one expression, k6's function for the method, the prepared params and tags), the checks on
  * k6's response when they only read what it has, and an `HttpResult` only when the call's value
  * is used (then only in the function form). A receiver that is not the runtime's `vu` gets
- * the general call.
+ * the general call, except in a direct entry's flows (`direct`), where it is always the entry's.
  */
-function siteStatements(site: HttpCallSite, cache: string, form: SiteForm): string[] {
+function siteStatements(site: HttpCallSite, cache: string, form: SiteForm, direct: DirectPreparation | undefined): string[] {
   const [vu = 'vu', endpoint = 'endpoint'] = site.arguments.map((argument) => argument.parameter);
   const needsResult = site.resultUsed || (site.checks !== undefined && !site.checks.acceptsResponse);
   const { method, path } = site.declaration;
   const { body, json } = bodyParts(site);
   const paramsOnly = preparesParamsOnly(site, json, needsResult);
   const declared = `${endpoint}, ${JSON.stringify(method)}, ${JSON.stringify(path)}`;
-  const prepare = paramsOnly ? `${H.prepareHttpSite}(${declared}, ${json})` : `${H.prepareFullHttpSite}(${declared})`;
+  let prepare = paramsOnly ? `${H.prepareHttpSite}(${declared}, ${json})` : `${H.prepareFullHttpSite}(${declared})`;
+  if (direct !== undefined) prepare = paramsOnly ? direct.site(json === 'true') : direct.endpoint;
   const params = paramsCode(site, json, paramsOnly);
   const request = [
     // The endpoint is a top-level constant or import, so the site's cache never needs checking.
@@ -168,15 +184,25 @@ function siteStatements(site: HttpCallSite, cache: string, form: SiteForm): stri
     const checks = site.checks.parameter;
     request.push(`${site.checks.literal ? '' : `if (${checks} !== undefined) `}${SITE_NAMES.check}(${needsResult ? 'result' : 'response'}, ${checks}, site.checkTags);`);
   }
+  const result = needsResult ? ['return result;'] : [];
+  if (direct !== undefined) return form === 'block' ? [`{ ${request.join(' ')} }`] : [...request, ...result];
   const guard = `${vu} !== ${H.activeVu}`;
   if (form === 'block') return [`if (${guard}) ${generalCall(site, vu, endpoint)};`, `else { ${request.join(' ')} }`];
-  return [`if (${guard}) return ${generalCall(site, vu, endpoint)};`, ...request, ...(needsResult ? ['return result;'] : [])];
+  return [`if (${guard}) return ${generalCall(site, vu, endpoint)};`, ...request, ...result];
+}
+
+/**
+ * The arguments a site function takes: all of them, except the endpoint in a direct entry's
+ * flows, whose sites never read it (so that the endpoint's declaration can be dropped).
+ */
+function passedArguments(site: HttpCallSite, direct: DirectPreparation | undefined): readonly SiteArgument[] {
+  return direct === undefined ? site.arguments : site.arguments.filter((_, index) => index !== 1);
 }
 
 /** The function a compiled call site calls (for calls whose value is used, or that are not statements). */
-export function siteFunction(site: HttpCallSite, name: string): string {
-  const parameters = site.arguments.map((argument) => argument.parameter).join(', ');
-  return [`var ${name}Site;`, `function ${name}(${parameters}) {`, ...siteStatements(site, `${name}Site`, 'function').map((line) => `  ${line}`), '}'].join('\n');
+export function siteFunction(site: HttpCallSite, name: string, direct?: DirectPreparation): string {
+  const parameters = passedArguments(site, direct).map((argument) => argument.parameter).join(', ');
+  return [`var ${name}Site;`, `function ${name}(${parameters}) {`, ...siteStatements(site, `${name}Site`, 'function', direct).map((line) => `  ${line}`), '}'].join('\n');
 }
 
 /** Prefix of the constants an inlined call binds its values to. */
@@ -215,12 +241,12 @@ export function canInline(site: HttpCallSite, text: string): boolean {
  * the computed values as written, or (`block`) the site's statements inline, with the values
  * bound to constants first, in the order they are written.
  */
-export function callReplacement(site: HttpCallSite, name: string, text: string, form: SiteForm): string {
+export function callReplacement(site: HttpCallSite, name: string, text: string, form: SiteForm, direct?: DirectPreparation): string {
   const newlines = (from: number, to: number): string => '\n'.repeat((text.slice(from, to).match(/\n/g) ?? []).length);
   if (form === 'function') {
     let replacement = `${name}(`;
     let position = site.start;
-    site.arguments.forEach((argument, index) => {
+    passedArguments(site, direct).forEach((argument, index) => {
       replacement += (index === 0 ? '' : ', ') + newlines(position, argument.start) + text.slice(argument.start, argument.end);
       position = argument.end;
     });
@@ -235,5 +261,5 @@ export function callReplacement(site: HttpCallSite, name: string, text: string, 
     position = argument.end;
   });
   if (values.length > 0) replacement += '; ';
-  return `${replacement}${siteStatements(inline, `${name}Site`, 'block').join(' ')} }${newlines(position, site.end)}`;
+  return `${replacement}${siteStatements(inline, `${name}Site`, 'block', direct).join(' ')} }${newlines(position, site.end)}`;
 }

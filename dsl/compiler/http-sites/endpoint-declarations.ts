@@ -6,19 +6,22 @@ import { parseSource, propertyName, stringValue, walk, type ParsedSource } from 
 
 /** What the compiler reads from `const x = service.endpoint('name', { method, path })`. */
 export interface EndpointDeclaration {
+  /** The endpoint's name (its `endpoint` tag). */
+  readonly name: string;
   readonly method: HttpMethod;
   readonly path: string;
 }
 
 const METHODS: ReadonlySet<string> = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
-/** `x.endpoint('name', { method: 'GET', path: '/p', ... })` with literal method and path; undefined for anything else. */
-function endpointCall(initializer: Expression | null): EndpointDeclaration | undefined {
+/** `x.endpoint('name', { method: 'GET', path: '/p', ... })` with literal name, method and path; undefined for anything else. */
+export function endpointCall(initializer: Expression | null): EndpointDeclaration | undefined {
   if (initializer?.type !== 'CallExpression') return undefined;
   const callee = initializer.callee;
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'endpoint') return undefined;
-  const [name, spec, ...extra] = initializer.arguments;
-  if (extra.length > 0 || stringValue(name) === undefined || spec?.type !== 'ObjectExpression') return undefined;
+  const [nameNode, spec, ...extra] = initializer.arguments;
+  const name = stringValue(nameNode);
+  if (extra.length > 0 || name === undefined || spec?.type !== 'ObjectExpression') return undefined;
   let method: string | undefined;
   let path: string | undefined;
   for (const property of spec.properties) {
@@ -27,7 +30,7 @@ function endpointCall(initializer: Expression | null): EndpointDeclaration | und
     if (key === 'method') method = stringValue(property.value);
     if (key === 'path') path = stringValue(property.value);
   }
-  return method !== undefined && METHODS.has(method) && path !== undefined ? { method: method as HttpMethod, path } : undefined;
+  return method !== undefined && METHODS.has(method) && path !== undefined ? { name, method: method as HttpMethod, path } : undefined;
 }
 
 /** Top-level `const` endpoint declarations of a file, by name (`exportedOnly`: only `export const`). */
@@ -139,10 +142,10 @@ function declaredNames(node: Node): string[] {
   }
 }
 
-/** How many times each name is declared anywhere in a file: a name declared twice may be shadowed at a call. */
-export function declarationCounts(program: Program): Map<string, number> {
+/** How many times each name is declared anywhere in a file (or under one node): a name declared twice may be shadowed at a call. */
+export function declarationCounts(root: Node): Map<string, number> {
   const counts = new Map<string, number>();
-  walk(program, (node) => {
+  walk(root, (node) => {
     for (const name of declaredNames(node)) counts.set(name, (counts.get(name) ?? 0) + 1);
   });
   return counts;

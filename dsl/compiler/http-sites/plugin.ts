@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
-import type { CompiledHttpCalls, HttpCallCompiler } from './rewrite-source.js';
+import type { CompiledHttpCalls, HttpCallCompiler, TextEdit } from './rewrite-source.js';
+import type { ParsedSource } from './syntax.js';
 
 /** What the plugin did to one file of the bundle. */
 export interface FileHttpCalls extends Pick<CompiledHttpCalls, 'compiled' | 'general'> {
@@ -19,6 +20,16 @@ export interface HttpCallSitesOptions {
   readonly compiler: HttpCallCompiler;
   /** Receives what was done to each file that has `.http(` calls. */
   readonly onFile?: (calls: FileHttpCalls) => void;
+  /** Set when the bundle has a direct entry (see `dsl/compiler/direct-entry/`). */
+  readonly direct?: DirectBundle;
+}
+
+/** What the plugin does differently in a bundle with a direct entry. */
+export interface DirectBundle {
+  /** The scenario file and its code as the direct entry needs it (flows exported, its call sites compiled). */
+  readonly scenario: { readonly file: string } & CompiledHttpCalls;
+  /** Further edits for every other project file (marking DSL declarations side-effect free). */
+  readonly otherFiles: (source: ParsedSource) => readonly TextEdit[];
 }
 
 /** `text` with the characters that are special in a regular expression escaped. */
@@ -75,9 +86,10 @@ export function httpCallSitesPlugin(options: HttpCallSitesOptions): Plugin {
         if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
         const text = await readFile(args.path, 'utf8');
         const displayPath = relative(options.root, args.path).split(sep).join('/');
-        const result = options.compiler({ file: args.path, text });
+        const direct = options.direct;
+        const result = direct?.scenario.file === args.path ? direct.scenario : options.compiler.compile({ file: args.path, text }, direct?.otherFiles);
         if (result.compiled.length > 0 || result.general.length > 0) options.onFile?.({ file: displayPath, compiled: result.compiled, general: result.general });
-        return result.compiled.length === 0 ? undefined : { contents: result.code, loader: 'ts' };
+        return result.code === text ? undefined : { contents: result.code, loader: 'ts' };
       });
     },
   };
