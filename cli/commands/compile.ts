@@ -8,12 +8,17 @@ import { EMIT_FORMATS, emitDistributed } from '../../runner/distributed/emit.js'
 import type { CliContext } from '../context.js';
 import { positiveInteger } from '../options.js';
 
-/** `; 3 HTTP calls compiled to direct k6 requests, 1 general` and a line per general call with its reason. */
+/**
+ * `; HTTP calls: 3 compiled to direct k6 requests, 1 general; flows called directly` and a line
+ * per general call with its reason, and why the flows run through the runtime when they do.
+ */
 function httpCallLines(scenario: CompiledScenario): { summary: string; general: string[] } {
   const compiled = scenario.httpCalls.reduce((total, file) => total + file.compiled.length, 0);
   const general = scenario.httpCalls.flatMap((file) => file.general.map((call) => `  ${file.file}:${call.line}:${call.column} general vu.http call: ${call.reason}`));
   if (compiled + general.length === 0) return { summary: '', general };
-  return { summary: `; HTTP calls: ${compiled} compiled to direct k6 requests${general.length === 0 ? '' : `, ${general.length} general`}`, general };
+  const summary = `; HTTP calls: ${compiled} compiled to direct k6 requests${general.length === 0 ? '' : `, ${general.length} general`}`;
+  if (scenario.entry.direct) return { summary: `${summary}; flows called directly`, general };
+  return { summary: `${summary}; flows run by the stagecraft runtime`, general: [...general, `  runtime entry: ${scenario.entry.reason}`] };
 }
 
 /** `stagecraft compile [names...] [--check]`: scenarios/*.ts → generated/*.js. */

@@ -85,28 +85,52 @@ async function requestAndCheckSamples(file: string): Promise<string[]> {
     });
 }
 
+/** One fixture scenario compiled one way and run with real k6 against the recorder. */
+interface FixtureRun {
+  readonly compiled: CompiledScenario;
+  readonly received: Received[];
+  readonly samples: string[];
+  readonly output: string;
+}
+
+/** How a fixture is compiled: call sites compiled with a direct entry, compiled through the runtime, or all general. */
+const MODES = {
+  direct: { compileHttpCalls: true, directEntry: true },
+  compiled: { compileHttpCalls: true, directEntry: false },
+  general: { compileHttpCalls: false, directEntry: false },
+} as const;
+
+async function compileAndRun(name: string, mode: keyof typeof MODES, recorder: Awaited<ReturnType<typeof recordingServer>>, k6Path: string): Promise<FixtureRun> {
+  const outDir = await mkdtemp(join(tmpdir(), `stagecraft-sites-${mode}-`));
+  const result = await compileScenarios({ root: ROOT, scenariosDir: 'test/fixtures/http-sites', outDir, names: [name], typeCheck: false, ...MODES[mode] });
+  const compiled = result.compiled[0];
+  if (!compiled) throw new Error('nothing compiled');
+  const samplesFile = join(outDir, 'samples.json');
+  const { stdout, stderr } = await execFileAsync(k6Path, ['run', '--quiet', '--no-color', '--out', `json=${samplesFile}`, compiled.script], {
+    cwd: outDir,
+    env: k6Environment({ ECHO_URL: `${recorder.url}/`, ECHO_TOKEN: 'token-1' }),
+  });
+  return { compiled, received: recorder.take(), samples: await requestAndCheckSamples(samplesFile), output: stdout + stderr };
+}
+
+/** Runs a fixture compiled each of the given ways, one after the other, against one recorder. */
+async function runFixture<Mode extends keyof typeof MODES>(name: string, modes: readonly Mode[]): Promise<Record<Mode, FixtureRun>> {
+  if (!k6) throw new Error('k6 is needed');
+  const recorder = await recordingServer();
+  const runs: Partial<Record<Mode, FixtureRun>> = {};
+  try {
+    for (const mode of modes) runs[mode] = await compileAndRun(name, mode, recorder, k6.path);
+  } finally {
+    recorder.server.close();
+  }
+  return runs as Record<Mode, FixtureRun>;
+}
+
 describe.skipIf(!k6)('compiled HTTP call sites, run with real k6', () => {
-  const runs: Record<'compiled' | 'general', { compiled: CompiledScenario; received: Received[]; samples: string[]; output: string }> = {} as never;
+  let runs: Record<'compiled' | 'general', FixtureRun>;
 
   beforeAll(async () => {
-    if (!k6) return;
-    const recorder = await recordingServer();
-    try {
-      for (const mode of ['compiled', 'general'] as const) {
-        const outDir = await mkdtemp(join(tmpdir(), `stagecraft-sites-${mode}-`));
-        const result = await compileScenarios({ root: ROOT, scenariosDir: 'test/fixtures/http-sites', outDir, names: ['http-shapes'], typeCheck: false, compileHttpCalls: mode === 'compiled' });
-        const compiled = result.compiled[0];
-        if (!compiled) throw new Error('nothing compiled');
-        const samplesFile = join(outDir, 'samples.json');
-        const { stdout, stderr } = await execFileAsync(k6.path, ['run', '--quiet', '--no-color', '--out', `json=${samplesFile}`, compiled.script], {
-          cwd: outDir,
-          env: k6Environment({ ECHO_URL: `${recorder.url}/`, ECHO_TOKEN: 'token-1' }),
-        });
-        runs[mode] = { compiled, received: recorder.take(), samples: await requestAndCheckSamples(samplesFile), output: stdout + stderr };
-      }
-    } finally {
-      recorder.server.close();
-    }
+    if (k6) runs = await runFixture('http-shapes', ['compiled', 'general']);
   }, 120_000);
 
   it('compiles the calls it can read and names the reason for each call it leaves general', () => {
@@ -157,5 +181,49 @@ describe.skipIf(!k6)('compiled HTTP call sites, run with real k6', () => {
     const checks = runs.compiled.samples.filter((sample) => sample.includes('"metric":"checks"')).map((sample) => JSON.parse(sample) as { value: number; tags: { check: string } });
     expect(checks.every((sample) => sample.value === 1)).toBe(true);
     expect(new Set(checks.map((sample) => sample.tags.check))).toEqual(new Set(['get: 200', 'status is 200', 'create: ok', 'dynamic: has body', 'put: expected']));
+  });
+});
+
+describe.skipIf(!k6)('a direct entry (flows called without the stagecraft runtime), run with real k6', () => {
+  let runs: Record<keyof typeof MODES, FixtureRun>;
+
+  beforeAll(async () => {
+    if (k6) runs = await runFixture('direct-shapes', ['direct', 'compiled', 'general']);
+  }, 120_000);
+
+  it('is what the compiler chose, and its script has neither the runtime nor the DSL', () => {
+    expect(runs.direct.compiled.entry).toEqual({ direct: true });
+    expect(runs.compiled.compiled.entry).toEqual({ direct: false, reason: 'direct entries are turned off' });
+    const script = runs.direct.compiled.files[0]?.content ?? '';
+    expect(script).toContain('var stagecraftFlow_reads = (vu) => {');
+    expect(script).not.toMatch(/createRuntime|defineTest|httpService\(|\.endpoint\(|VuContext/);
+    // The secret base URL and token are read from __ENV by name, never written into the script.
+    expect(script).not.toContain('token-1');
+    expect(script).toContain('"name": "ECHO_TOKEN"');
+  });
+
+  it('sends the same requests as the runtime and the general path', () => {
+    // Every scenario's requests in the order they were sent ("writes" starts after "reads").
+    expect(runs.direct.received.map((request) => `${request.method} ${request.url}`)).toEqual([
+      ...[0, 1, 2].flatMap((i) => [`GET /things/${i + 1}/parts/p%2F${i}`, `GET /search?q=${['a%20b', '%C3%BC%2F%3F%26%3D', 'plain'][i]}&tag=x&tag=y%20z`]),
+      'POST /things', 'POST /things', 'PUT /things/7', 'DELETE /things/a%20b',
+      'POST /things', 'POST /things', 'PUT /things/11', 'DELETE /things/a%20b',
+      'POST /things', 'POST /things', 'PUT /things/15', 'DELETE /things/a%20b',
+    ]);
+    expect(runs.direct.received).toEqual(runs.compiled.received);
+    expect(runs.direct.received).toEqual(runs.general.received);
+    expect(runs.direct.received[0]?.headers).toMatchObject({ authorization: 'Bearer token-1', 'x-service': 'echo' });
+    expect(runs.direct.received[9]?.headers['x-confirm']).toBe('yes');
+  });
+
+  it('records the same request and check samples, with the same tags (group and scenario included)', () => {
+    expect(runs.direct.samples).toEqual(runs.compiled.samples);
+    expect(runs.direct.samples).toEqual(runs.general.samples);
+    const reads = runs.direct.samples.filter((sample) => sample.includes('"endpoint":"get-thing"') && sample.includes('"metric":"http_reqs"'));
+    expect(reads).toHaveLength(3);
+    expect(reads[0]).toContain('"group":"::reads"');
+    const checks = runs.direct.samples.filter((sample) => sample.includes('"metric":"checks"')).map((sample) => JSON.parse(sample) as { value: number });
+    expect(checks).toHaveLength(3 * 4);
+    expect(checks.every((sample) => sample.value === 1)).toBe(true);
   });
 });

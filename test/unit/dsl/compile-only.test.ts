@@ -52,13 +52,26 @@ describe('compile-only stand-ins (dsl/k6/compile-only.ts)', () => {
     expect(test.kind).toBe('stagecraft-test');
   });
 
-  it('replace the compile-only modules in generated scripts, whose options still hold the real thresholds', async () => {
+  it('replace the compile-only modules in generated scripts that use the runtime, whose options still hold the real thresholds', async () => {
     const out = await mkdtemp(join(tmpdir(), 'stagecraft-compile-only-'));
-    const [compiled] = (await compileScenarios({ root: ROOT, outDir: out, names: ['catalog-spike'], typeCheck: false })).compiled;
+    const [compiled] = (await compileScenarios({ root: ROOT, outDir: out, names: ['catalog-spike'], typeCheck: false, directEntry: false })).compiled;
     const script = await readFile(compiled?.script ?? '', 'utf8');
     expect(script).toContain('// dsl/k6/compile-only.ts');
     for (const file of COMPILE_ONLY_MODULES) expect(script).not.toContain(`// ${file}\n`);
     expect(script).not.toContain('// dsl/shapes/');
     expect(script).toMatch(/"thresholds": \{\n\s+"http_req_duration\{service:catalog,endpoint:search\}": \[\n\s+\{\n\s+"threshold": "p\(95\)<1000"/);
+  });
+
+  it('are not needed at all in a script with a direct entry, which has the same options', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'stagecraft-compile-only-'));
+    const [direct] = (await compileScenarios({ root: ROOT, outDir: join(out, 'direct'), names: ['catalog-spike'], typeCheck: false })).compiled;
+    const [runtime] = (await compileScenarios({ root: ROOT, outDir: join(out, 'runtime'), names: ['catalog-spike'], typeCheck: false, directEntry: false })).compiled;
+    expect(direct?.entry).toEqual({ direct: true });
+    const script = await readFile(direct?.script ?? '', 'utf8');
+    expect(script).not.toContain('// dsl/k6/compile-only.ts');
+    expect(script).not.toContain('// dsl/k6/runtime.ts\nvar');
+    const options = (text: string): string | undefined => /^var options = [\s\S]*?^\};$/m.exec(text)?.[0];
+    expect(options(script)).toBeDefined();
+    expect(options(script)).toBe(options(await readFile(runtime?.script ?? '', 'utf8')));
   });
 });

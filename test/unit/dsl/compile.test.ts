@@ -78,17 +78,19 @@ describe('compileScenarios', () => {
     for (const file of files) expect(await readFile(join(second, file), 'utf8'), file).toBe(await readFile(join(first, file), 'utf8'));
   });
 
-  it('never inlines environment values or secrets, even when they are set while compiling', async () => {
+  it('never inlines environment values or secrets, even when they are set while compiling, with a direct entry or the runtime', async () => {
     const out = await outDir();
     process.env['SECRET_TEST_TOKEN'] = 'tok-4f9a-never-inline-me';
     process.env['SECRET_TEST_URL'] = 'http://10.1.2.3:9999/never-inline';
     try {
-      await compileScenarios({ root: ROOT, scenariosDir: 'test/fixtures/secret-scenarios', outDir: out });
+      const [direct] = (await compileScenarios({ root: ROOT, scenariosDir: 'test/fixtures/secret-scenarios', outDir: out })).compiled;
+      const [runtime] = (await compileScenarios({ root: ROOT, scenariosDir: 'test/fixtures/secret-scenarios', outDir: join(out, 'runtime'), directEntry: false })).compiled;
+      expect([direct?.entry.direct, runtime?.entry.direct]).toEqual([true, false]);
     } finally {
       delete process.env['SECRET_TEST_TOKEN'];
       delete process.env['SECRET_TEST_URL'];
     }
-    for (const file of await readdir(out)) {
+    for (const file of [...(await readdir(out)).filter((name) => name !== 'runtime'), ...(await readdir(join(out, 'runtime'))).map((name) => join('runtime', name))]) {
       const text = await readFile(join(out, file), 'utf8');
       expect(text, file).not.toContain('tok-4f9a-never-inline-me');
       expect(text, file).not.toContain('never-inline');
