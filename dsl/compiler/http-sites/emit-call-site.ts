@@ -170,8 +170,9 @@ function siteStatements(site: HttpCallSite, cache: string, form: SiteForm, direc
   const { body, json } = bodyParts(site);
   const paramsOnly = preparesParamsOnly(site, json, needsResult);
   const declared = `${endpoint}, ${JSON.stringify(method)}, ${JSON.stringify(path)}`;
-  let prepare = paramsOnly ? `${H.prepareHttpSite}(${declared}, ${json})` : `${H.prepareFullHttpSite}(${declared})`;
-  if (direct !== undefined) prepare = paramsOnly ? direct.site(json === 'true') : direct.endpoint;
+  const fromEndpoint = paramsOnly ? `${H.prepareHttpSite}(${declared}, ${json})` : `${H.prepareFullHttpSite}(${declared})`;
+  const fromLiterals = direct === undefined ? undefined : paramsOnly ? direct.site(json === 'true') : direct.endpoint;
+  const prepare = fromLiterals ?? fromEndpoint;
   const params = paramsCode(site, json, paramsOnly);
   const request = [
     // The endpoint is a top-level constant or import, so the site's cache never needs checking.
