@@ -33,7 +33,7 @@ function literalMs(node: Node | null | undefined): number | undefined {
  * Seconds as code for a think time written as literals, as the runtime computes them (a range
  * is uniform between its bounds); undefined when it is computed at run time.
  */
-export function literalSeconds(argument: Node | undefined): string | undefined {
+function literalSeconds(argument: Node | undefined): string | undefined {
   const single = literalMs(argument);
   if (single !== undefined) return String(single / 1000);
   if (argument?.type !== 'ArrayExpression' || argument.elements.length !== 2) return undefined;

@@ -21,8 +21,8 @@ import { directPreparation } from './site-preparation.js';
  * (the compiler has already written its options), flows written in it become exported
  * constants on the lines they were written on, the call sites in flows are prepared from the
  * evaluated endpoints, and DSL declarations are marked side-effect free so that esbuild drops
- * those the flows do not use. Each VU then starts about as fast, and keeps about as little, as
- * with a hand-written script.
+ * those the flows do not use. Each VU then does little more start-up work, and keeps little
+ * more memory, than with a hand-written script (`npm run bench:overhead` measures both).
  */
 
 /** A flow the entry imports: its scenario and the name the rewritten scenario file exports it as. */
