@@ -16,8 +16,8 @@ import { directPreparation } from './site-preparation.js';
  * A direct entry: a k6 script whose exported functions call the scenario's flows themselves,
  * with a `vu` of their own, instead of the stagecraft runtime. When every flow uses only
  * compiled call sites, `vu.iteration`, `vu.id`, `vu.sleep` and `vu.group` (which become k6's
- * `sleep` and `group`), the compiler rewrites the scenario file
- * so that VUs evaluate only the flows and what they use: the `defineTest(...)` call is removed
+ * `sleep` and `group`), the compiler rewrites the scenario file so that VUs evaluate only the
+ * flows and what they use: the `defineTest(...)` call is removed
  * (the compiler has already written its options), flows written in it become exported
  * constants on the lines they were written on, the call sites in flows are prepared from the
  * evaluated endpoints, and DSL declarations are marked side-effect free so that esbuild drops
@@ -77,8 +77,9 @@ function statementEdits(text: string, statement: { start: number; end: number },
 
 /**
  * Plans a direct entry for a scenario file, or says why its test needs the stagecraft runtime
- * (which is then used, with the same requests, tags and checks). `dslFolder` is the stagecraft
- * `dsl/` folder, whose declarations are marked side-effect free.
+ * (which is then used, with the same requests, tags and checks). `packageRoot` is the
+ * stagecraft package: calls of its `dsl/` are marked side-effect free, and rewritten
+ * `vu.sleep` calls import the runtime's think-time parser from it.
  */
 export function planDirectEntry(input: SourceToCompile, definition: TestDefinition, compiler: HttpCallCompiler, packageRoot: string): DirectEntryPlan {
   const need = runtimeNeed(definition);
