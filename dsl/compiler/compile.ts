@@ -138,20 +138,19 @@ interface BundleSettings {
   readonly directEntry: boolean;
 }
 
-/** A direct entry for the scenario when the settings and the test allow one, else why not. */
-async function planEntry(source: ScenarioSource, definition: TestDefinition, settings: BundleSettings): Promise<DirectEntryPlan> {
+/** A direct entry for the scenario (`text`: its file as read for validation) when the settings and the test allow one, else why not. */
+function planEntry(source: ScenarioSource, text: string, definition: TestDefinition, settings: BundleSettings): DirectEntryPlan {
   if (!settings.directEntry) return { ok: false, reason: 'direct entries are turned off' };
   if (settings.httpCallCompiler === undefined) return { ok: false, reason: 'HTTP calls are not compiled' };
-  const text = await readFile(source.file, 'utf8');
   return planDirectEntry({ file: source.file, text }, definition, settings.httpCallCompiler, projectRoot());
 }
 
-async function compileOne(source: ScenarioSource, definition: TestDefinition, settings: BundleSettings): Promise<CompiledScenario> {
+async function compileOne(source: ScenarioSource, text: string, definition: TestDefinition, settings: BundleSettings): Promise<CompiledScenario> {
   const { root, outDir } = settings;
   const options: K6Options = buildK6Options(definition);
   const { plan, copies } = planAssets(definition, source.file, source.name);
   const scriptPath = join(outDir, `${source.name}.js`);
-  const direct = await planEntry(source, definition, settings);
+  const direct = planEntry(source, text, definition, settings);
   const bundle = await bundleScenario(
     {
       root,
@@ -234,7 +233,8 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
       checked.push({ source, problems: [loaded.problem] });
       continue;
     }
-    const found = validateDefinition(loaded.definition, source.file, tsLocator(source.file, await readFile(source.file, 'utf8')));
+    const text = await readFile(source.file, 'utf8');
+    const found = validateDefinition(loaded.definition, source.file, tsLocator(source.file, text));
     const problems = found.map((problem) => ({ ...problem, message: `${source.name}: ${problem.message}` }));
     if (problems.length > 0) {
       checked.push({ source, problems });
@@ -242,7 +242,7 @@ export async function compileScenarios(options: CompileOptions = {}): Promise<Co
     }
     const definition = options.fitWithinMs === undefined ? loaded.definition : fitTimeline(loaded.definition, options.fitWithinMs);
     // esbuild runs concurrent builds in parallel; results keep the scenario order.
-    const compiled = compileOne(source, definition, settings);
+    const compiled = compileOne(source, text, definition, settings);
     compiled.catch(() => undefined); // awaited below unless the type check blocks the scenario
     checked.push({ source, problems, compiled });
   }
