@@ -1,5 +1,6 @@
 import type { Node } from 'oxc-parser';
 import { parseDuration } from '../../../core/duration.js';
+import { lineBreaksIn } from '../http-sites/emit-call-site.js';
 import type { TextEdit } from '../http-sites/rewrite-source.js';
 import { stringValue } from '../http-sites/syntax.js';
 import type { K6Call } from './flows.js';
@@ -57,6 +58,5 @@ export function k6CallEdits({ kind, call }: K6Call, text: string): TextEdit[] {
       { start: call.end, end: call.end, text: ')' },
     ];
   }
-  const newlines = '\n'.repeat((text.slice(call.start, call.end).match(/\n/g) ?? []).length);
-  return [{ start: call.start, end: call.end, text: `${K6_CALL_NAMES.sleep}(${seconds})${newlines}` }];
+  return [{ start: call.start, end: call.end, text: `${K6_CALL_NAMES.sleep}(${seconds})${lineBreaksIn(text, call.start, call.end)}` }];
 }

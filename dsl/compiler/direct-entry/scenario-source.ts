@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { HttpEndpoint } from '../../http.js';
 import type { TestDefinition } from '../../test.js';
-import type { DirectPreparation } from '../http-sites/emit-call-site.js';
+import { lineBreaksIn, type DirectPreparation } from '../http-sites/emit-call-site.js';
 import type { EndpointDeclaration } from '../http-sites/endpoint-declarations.js';
 import { findHttpCallSites, type HttpCallSite } from '../http-sites/find-call-sites.js';
 import type { DirectBundle } from '../http-sites/plugin.js';
@@ -63,7 +63,7 @@ function evaluatedEndpoint(definition: TestDefinition, declaration: EndpointDecl
  * each exported as a constant where it stands (every line break kept, so lines do not move).
  */
 function statementEdits(text: string, statement: { start: number; end: number }, flows: readonly DirectFlow[], exportName: (flow: DirectFlow) => string): TextEdit[] {
-  const newlines = (from: number, to: number): string => '\n'.repeat((text.slice(from, to).match(/\n/g) ?? []).length);
+  const newlines = (from: number, to: number): string => lineBreaksIn(text, from, to);
   const inline = flows.filter((flow) => flow.inline).sort((a, b) => a.written.start - b.written.start);
   const edits: TextEdit[] = [];
   let position = statement.start;

@@ -236,6 +236,11 @@ export function canInline(site: HttpCallSite, text: string): boolean {
   return site.statement && !text.includes(INLINE_PREFIX);
 }
 
+/** The line breaks of `text.slice(from, to)`, for a replacement that must keep later lines where they are. */
+export function lineBreaksIn(text: string, from: number, to: number): string {
+  return '\n'.repeat((text.slice(from, to).match(/\n/g) ?? []).length);
+}
+
 /**
  * The text that replaces the call, keeping its line breaks so that later lines (and stack
  * traces) keep their numbers: a call of the site function with the receiver, the endpoint and
@@ -243,7 +248,7 @@ export function canInline(site: HttpCallSite, text: string): boolean {
  * bound to constants first, in the order they are written.
  */
 export function callReplacement(site: HttpCallSite, name: string, text: string, form: SiteForm, direct?: DirectPreparation): string {
-  const newlines = (from: number, to: number): string => '\n'.repeat((text.slice(from, to).match(/\n/g) ?? []).length);
+  const newlines = (from: number, to: number): string => lineBreaksIn(text, from, to);
   if (form === 'function') {
     let replacement = `${name}(`;
     let position = site.start;
